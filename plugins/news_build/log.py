@@ -1,0 +1,49 @@
+"""Plain, countable logging for editors: one line a problem, no traceback."""
+
+from __future__ import annotations
+
+import logging
+
+LABELS = {logging.ERROR: "LỖI", logging.WARNING: "CẢNH BÁO", logging.CRITICAL: "LỖI"}
+
+
+class Counter(logging.Handler):
+    """Counts warnings and errors from every logger during one build."""
+
+    def __init__(self):
+        super().__init__(logging.WARNING)
+        self.errors = 0
+        self.warnings = 0
+
+    def emit(self, record: logging.LogRecord) -> None:
+        if record.levelno >= logging.ERROR:
+            self.errors += 1
+        elif record.levelno >= logging.WARNING:
+            self.warnings += 1
+
+
+class PlainFormatter(logging.Formatter):
+    def format(self, record: logging.LogRecord) -> str:
+        label = LABELS.get(record.levelno)
+        message = record.getMessage()
+        return f"{label}: {message}" if label else message
+
+
+def install(verbose: bool = False) -> tuple[Counter, list[logging.Handler]]:
+    """Attach a counter and a plain stderr handler to the root logger."""
+    root = logging.getLogger()
+    counter = Counter()
+    printer = logging.StreamHandler()
+    printer.setFormatter(PlainFormatter())
+    printer.setLevel(logging.INFO if verbose else logging.WARNING)
+    root.addHandler(counter)
+    root.addHandler(printer)
+    if root.level > logging.WARNING or root.level == logging.NOTSET:
+        root.setLevel(logging.WARNING)
+    logging.getLogger("pelican").setLevel(logging.INFO if verbose else logging.WARNING)
+    return counter, [counter, printer]
+
+
+def uninstall(handlers: list[logging.Handler]) -> None:
+    for handler in handlers:
+        logging.getLogger().removeHandler(handler)

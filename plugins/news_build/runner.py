@@ -1,0 +1,121 @@
+"""Build the site: development (forgiving) or strict (publish, CI, atomic)."""
+
+from __future__ import annotations
+
+import os
+import shutil
+import sys
+import tempfile
+import time
+from dataclasses import dataclass
+
+from . import log
+
+
+class UnsafeOutput(ValueError):
+    """The output folder would overwrite or delete sources."""
+
+
+@dataclass(frozen=True)
+class Result:
+    ok: bool
+    errors: int
+    warnings: int
+    seconds: float
+
+
+def build(settings_file: str, content: str | None = None, output: str | None = None,
+          strict: bool = False, verbose: bool = False, overrides: dict | None = None) -> Result:
+    """Build `content` into `output` with `settings_file`; never raises for content."""
+    from pelican import Pelican
+    from pelican.settings import read_settings
+
+    started = time.perf_counter()
+    counter, handlers = log.install(verbose)
+    target = work = None
+    try:
+        settings = read_settings(settings_file, override=dict(overrides or {}))
+        content = os.path.abspath(content or settings["PATH"])
+        target = os.path.abspath(output or settings["OUTPUT_PATH"])
+        check_paths(content, target, os.path.dirname(os.path.abspath(settings_file)))
+        work = _work_folder(target) if strict else target
+        settings = read_settings(
+            settings_file,
+            override={**(overrides or {}), "PATH": content, "OUTPUT_PATH": work},
+        )
+        Pelican(settings).run()
+    except UnsafeOutput as exc:
+        log.logging.getLogger("news_build").error("%s", exc)
+    except Exception as exc:  # a crash is reported, never half-published
+        log.logging.getLogger("news_build").error(
+            "bản dựng bị dừng vì lỗi không lường trước (unexpected error): %s: %s",
+            type(exc).__name__, exc, exc_info=verbose,
+        )
+    finally:
+        log.uninstall(handlers)
+    ok = counter.errors == 0 and (not strict or counter.warnings == 0)
+    if strict and work and work != target:
+        if ok:
+            swap(work, target)
+        else:
+            shutil.rmtree(work, ignore_errors=True)
+    result = Result(ok, counter.errors, counter.warnings, time.perf_counter() - started)
+    _summary(result, target, strict)
+    return result
+
+
+def check_paths(content: str, output: str, project: str) -> None:
+    """Refuse an output folder that holds, or sits inside, the sources."""
+    if _overlaps(content, output) or _inside(project, output):
+        raise UnsafeOutput(
+            f'thư mục kết quả (output) "{output}" trùng với, nằm trong hoặc chứa '
+            f'thư mục nguồn "{content}" hay thư mục dự án. Chọn thư mục khác, ví dụ output/.'
+        )
+
+
+def _inside(path: str, folder: str) -> bool:
+    try:
+        return os.path.commonpath([path, folder]) == folder
+    except ValueError:  # different drives on Windows
+        return False
+
+
+def _overlaps(a: str, b: str) -> bool:
+    return _inside(a, b) or _inside(b, a)
+
+
+def swap(new: str, target: str) -> None:
+    """Put `new` in place of `target` with two renames; restore on failure."""
+    old = None
+    if os.path.exists(target):
+        old = tempfile.mkdtemp(prefix=".output-old-", dir=os.path.dirname(target))
+        os.rmdir(old)
+        os.replace(target, old)
+    try:
+        os.replace(new, target)
+    except OSError:
+        if old:
+            os.replace(old, target)
+        raise
+    if old:
+        shutil.rmtree(old, ignore_errors=True)
+
+
+def _work_folder(target: str) -> str:
+    parent = os.path.dirname(target)
+    os.makedirs(parent, exist_ok=True)
+    return tempfile.mkdtemp(prefix=".output-new-", dir=parent)
+
+
+def _summary(result: Result, target: str | None, strict: bool) -> None:
+    out = sys.stderr
+    if result.errors or result.warnings:
+        print(f"Có {result.errors} lỗi và {result.warnings} cảnh báo trong nội dung.", file=out)
+    if strict and not result.ok:
+        print(
+            "Bản dựng chính thức (publish) DỪNG: chưa xuất bản gì, thư mục "
+            f"{target} giữ nguyên như trước. Sửa các lỗi, cảnh báo ở trên rồi chạy lại.",
+            file=out,
+        )
+    elif result.ok or not strict:
+        print(f"Đã tạo trang web trong {target} ({result.seconds:.1f} giây).", file=out)

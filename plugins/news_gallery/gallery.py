@@ -1,0 +1,77 @@
+"""Parse `::: gallery Title` blocks from Markdown source lines."""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+OPEN = re.compile(r"^ {0,3}:{3,}\s*gallery\b[ \t]*(?P<title>.*?)\s*$", re.IGNORECASE)
+CLOSE = re.compile(r"^ {0,3}:{3,}\s*$")
+IMAGE = re.compile(
+    r'^\s*!\[(?P<alt>[^\]]*)\]\(\s*(?P<src><[^>]+>|[^\s)]+)'
+    r'(?:\s+"(?P<title>[^"]*)")?\s*\)\s*$'
+)
+DEFAULT_TITLE = "Một số hình ảnh"
+LINE_FIX = "Mỗi dòng trong thư viện ảnh là một ảnh: ![Chú thích ảnh](ten-anh.jpg)."
+
+
+@dataclass(frozen=True)
+class Item:
+    src: str
+    alt: str
+    caption: str
+    line: int  # index in the source lines
+
+
+@dataclass(frozen=True)
+class Gallery:
+    title: str
+    items: tuple[Item, ...]
+    start: int  # index of the opening line
+    end: int  # index of the closing line
+
+
+@dataclass(frozen=True)
+class Problem:
+    line: int
+    problem: str
+    fix: str
+
+
+def find_galleries(lines: list[str]) -> tuple[list[Gallery], list[Problem]]:
+    """Every gallery block in `lines`, and the problems found in them."""
+    galleries, problems, index = [], [], 0
+    while index < len(lines):
+        opened = OPEN.match(lines[index])
+        if not opened:
+            index += 1
+            continue
+        end = next((j for j in range(index + 1, len(lines)) if CLOSE.match(lines[j])), None)
+        if end is None:
+            problems.append(Problem(index, "thư viện ảnh (gallery) mở ở đây nhưng không có dòng ::: đóng lại", "Thêm một dòng chỉ có ::: sau ảnh cuối cùng."))
+            break
+        items = []
+        for j in range(index + 1, end):
+            item = _item(lines[j], j, problems)
+            if item:
+                items.append(item)
+        if not items and not any(p.line in range(index, end) for p in problems):
+            problems.append(Problem(index, "thư viện ảnh không có ảnh nào", LINE_FIX))
+        galleries.append(Gallery(opened["title"] or DEFAULT_TITLE, tuple(items), index, end))
+        index = end + 1
+    return galleries, problems
+
+
+def _item(line: str, index: int, problems: list[Problem]) -> Item | None:
+    if not line.strip():
+        return None
+    match = IMAGE.match(line)
+    if not match:
+        problems.append(Problem(index, f'dòng "{line.strip()[:60]}" không phải là một ảnh', LINE_FIX))
+        return None
+    alt = " ".join(match["alt"].split())
+    caption = " ".join((match["title"] or "").split()) or alt
+    if not caption:
+        problems.append(Problem(index, "ảnh trong thư viện thiếu chú thích (caption)", "Viết chú thích trong ngoặc vuông: ![Chú thích ảnh](ten-anh.jpg)."))
+        return None
+    return Item(match["src"].strip("<>"), alt or caption, caption, index)

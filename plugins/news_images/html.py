@@ -1,0 +1,39 @@
+"""Rewrite photo markers in an article's HTML to published URLs."""
+
+from __future__ import annotations
+
+import posixpath
+
+from bs4 import BeautifulSoup
+
+MARKER = "data-news-photo"
+SHARED_FOLDER = "anh"
+
+
+def photo_path(content, photo) -> str:
+    """Site-relative path of a published photo, e.g. 'dong-da/slug/a.jpg'."""
+    if photo.shared:
+        return posixpath.join(SHARED_FOLDER, photo.name)
+    folder = posixpath.dirname(content.save_as)
+    return posixpath.join(folder, photo.name)
+
+
+def rewrite(html: str, urls: list[str]) -> str:
+    """Replace src/href of marked elements with urls[N]; drop the markers."""
+    soup = BeautifulSoup(html, "html.parser")
+    for element in soup.find_all(attrs={MARKER: True}):
+        url = urls[int(element[MARKER])]
+        element["src" if element.name == "img" else "href"] = url
+        del element[MARKER]
+    return soup.decode(formatter="html5")
+
+
+def link_photos(content) -> None:
+    photos = getattr(content, "photos", None)
+    if not photos or not getattr(content, "_content", None):
+        return
+    siteurl = content.settings.get("SITEURL", "")
+    urls = [f"{siteurl}/{photo_path(content, p)}" for p in photos]
+    content._content = rewrite(content._content, urls)
+    if getattr(content, "cover", None):
+        content.cover_url = urls[photos.index(content.cover)] if content.cover in photos else None

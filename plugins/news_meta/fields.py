@@ -1,0 +1,177 @@
+"""Validate front-matter fields into clean values; every rule names its fix."""
+
+from __future__ import annotations
+
+import datetime as dt
+import difflib
+import re
+from dataclasses import dataclass, field
+
+from .dates import DateProblem, parse_date
+from .errors import Problems
+from .frontmatter import Field
+from .settings import CategoryDef, Config
+from .slugs import slugify
+
+KNOWN_FIELDS = (
+    "title", "date", "views", "category", "summary", "cover", "tags", "slug",
+    "status", "modified",
+)
+STATUSES = ("published", "draft")
+_VIEWS = re.compile(r"\d{1,3}(?:\.\d{3})+|\d+")
+DATE_FIX = (
+    "Viết ngày trước, tháng sau, ví dụ 21/03/2024 10:31, 21/03/2024, "
+    "2024-03-21 10:31 hoặc 2024-03-21T10:31:00+07:00."
+)
+
+
+@dataclass
+class Meta:
+    """Clean front-matter values, ready for Pelican and the templates."""
+
+    title: str = ""
+    date: dt.datetime | None = None
+    modified: dt.datetime | None = None
+    views: int = 0
+    category: CategoryDef | None = None
+    summary: str | None = None
+    cover: str | None = None
+    tags: list[str] = field(default_factory=list)
+    slug: str = ""
+    draft: bool = False
+    lines: dict[str, int] = field(default_factory=dict)
+
+
+def validate(fields: dict[str, Field], cfg: Config, problems: Problems) -> Meta:
+    meta = Meta(lines={name: f.line for name, f in fields.items()})
+    for name, f in fields.items():
+        if name not in KNOWN_FIELDS:
+            _unknown(f, problems)
+    meta.title = _text(fields, "title", problems, required=True)
+    meta.date = _date(fields, "date", cfg, problems, required=True)
+    meta.modified = _date(fields, "modified", cfg, problems, required=False)
+    meta.views = _views(fields.get("views"), problems)
+    meta.category = _category(fields.get("category"), cfg, problems)
+    meta.summary = _text(fields, "summary", problems) or None
+    meta.cover = _text(fields, "cover", problems) or None
+    meta.tags = _tags(fields.get("tags"), problems)
+    meta.slug = _slug(fields.get("slug"), meta.title, cfg, problems)
+    meta.draft = _status(fields.get("status"), problems) == "draft"
+    return meta
+
+
+def _unknown(f: Field, problems: Problems) -> None:
+    close = difflib.get_close_matches(f.key.lower(), KNOWN_FIELDS, n=1, cutoff=0.6)
+    fix = (
+        f'Có phải ý bạn là "{close[0]}"? Sửa tên trường cho đúng.'
+        if close
+        else "Các trường dùng được: " + ", ".join(KNOWN_FIELDS) + "."
+    )
+    problems.warn(f.line, f.key, "trường (field) không được hỗ trợ và sẽ bị bỏ qua", fix)
+
+
+def _missing(name: str, problems: Problems, example: str) -> None:
+    problems.error(1, name, "thiếu trường bắt buộc (required field)", f"Thêm dòng {example} vào phần khai báo.")
+
+
+def _text(fields, name, problems, required=False) -> str:
+    f = fields.get(name)
+    if f is None or f.value is None or (isinstance(f.value, str) and not f.value.strip()):
+        if required and f is None:
+            _missing(name, problems, f"{name}: …")
+        elif required:
+            problems.error(f.line, f.key, "không được để trống", f"Viết nội dung sau {f.key}:")
+        return ""
+    if not isinstance(f.value, str):
+        problems.error(f.line, f.key, "phải là một dòng chữ, không phải danh sách", 'Bỏ dấu [ ] hoặc dấu "-" đầu dòng.')
+        return ""
+    return " ".join(f.value.split())
+
+
+def _date(fields, name, cfg: Config, problems, required) -> dt.datetime | None:
+    f = fields.get(name)
+    if f is None or f.value is None:
+        if required:
+            _missing(name, problems, "date: 21/03/2024 10:31")
+        return None
+    if not isinstance(f.value, str):
+        problems.error(f.line, f.key, "phải là một ngày, không phải danh sách", DATE_FIX)
+        return None
+    try:
+        return parse_date(f.value, cfg.timezone)
+    except DateProblem as exc:
+        problems.error(f.line, f.key, str(exc), DATE_FIX)
+        return None
+
+
+def _views(f: Field | None, problems) -> int:
+    if f is None or f.value is None or f.value == "":
+        return 0
+    raw = f.value.strip() if isinstance(f.value, str) else ""
+    if _VIEWS.fullmatch(raw):
+        return int(raw.replace(".", ""))
+    problem = (
+        "lượt xem không thể là số âm" if raw.startswith("-")
+        else f'"{raw or f.value}" không phải là số lượt xem hợp lệ'
+    )
+    problems.error(f.line, f.key, problem, "Viết một số nguyên không âm, ví dụ 1234 hoặc 1.234.")
+    return 0
+
+
+def _category(f: Field | None, cfg: Config, problems) -> CategoryDef | None:
+    known = "; ".join(c.name for c in cfg.categories)
+    if f is None or not isinstance(f.value, str) or not f.value.strip():
+        line = f.line if f else 1
+        problems.error(line, "category", "thiếu chuyên mục (category)", f"Chọn một trong: {known}.")
+        return None
+    found = cfg.find_category(f.value)
+    if found:
+        return found
+    names = {c.name.lower(): c.name for c in cfg.categories}
+    close = difflib.get_close_matches(f.value.lower(), list(names), n=1, cutoff=0.4)
+    hint = f'Có phải ý bạn là "{names[close[0]]}"? ' if close else ""
+    problems.error(
+        f.line, f.key, f'chuyên mục "{f.value}" không có trong danh sách',
+        f"{hint}Các chuyên mục hiện có: {known}.",
+    )
+    return None
+
+
+def _tags(f: Field | None, problems) -> list[str]:
+    if f is None or f.value is None:
+        return []
+    items = f.value if isinstance(f.value, list) else f.value.split(",")
+    tags, seen = [], set()
+    for item in items:
+        name = " ".join(item.split())
+        if name and slugify(name) and slugify(name) not in seen:
+            seen.add(slugify(name))
+            tags.append(name)
+    return tags
+
+
+def _slug(f: Field | None, title: str, cfg: Config, problems) -> str:
+    if f is None or not isinstance(f.value, str) or not f.value.strip():
+        slug = slugify(title, cfg.slug_max_length)
+        if title and not slug:
+            problems.error(1, "slug", "không tạo được đường dẫn (slug) từ tiêu đề", "Thêm dòng slug: ten-bai-viet bằng chữ không dấu.")
+        return slug
+    slug = slugify(f.value, cfg.slug_max_length)
+    if not slug:
+        problems.error(f.line, f.key, f'"{f.value}" không dùng được làm đường dẫn (slug)', "Viết chữ thường không dấu, nối bằng dấu gạch ngang, ví dụ hoi-nghi-thi-dua.")
+    elif slug != f.value.strip():
+        problems.warn(f.line, f.key, f'"{f.value}" đã được đổi thành "{slug}"', f"Viết slug: {slug} để bỏ cảnh báo này.")
+    return slug
+
+
+def _status(f: Field | None, problems) -> str:
+    if f is None or f.value is None:
+        return "published"
+    value = f.value.strip().lower() if isinstance(f.value, str) else ""
+    if value in STATUSES:
+        return value
+    close = difflib.get_close_matches(value, STATUSES, n=1, cutoff=0.5)
+    hint = f'Có phải ý bạn là "{close[0]}"? ' if close else ""
+    problems.error(f.line, f.key, f'trạng thái "{f.value}" không hợp lệ', f"{hint}Viết status: published hoặc status: draft (bản nháp).")
+    return "draft"
+

@@ -1,0 +1,74 @@
+"""Resolve photo references written relative to an article's Markdown file."""
+
+from __future__ import annotations
+
+import difflib
+import os
+import posixpath
+from dataclasses import dataclass
+from urllib.parse import unquote, urlsplit
+
+PHOTO_EXTENSIONS = (".jpg", ".jpeg", ".png", ".webp", ".gif", ".heic", ".heif", ".avif")
+
+
+@dataclass(frozen=True)
+class PhotoRef:
+    """A photo an article uses: its source file and its name in the output.
+
+    `name` is relative to the article's own URL when `shared` is False, and
+    relative to the site's shared photo folder when the photo lives outside
+    the article's folder.
+    """
+
+    source: str
+    name: str
+    shared: bool = False
+
+
+class PhotoProblem(ValueError):
+    """str() is the problem; `fix` the advice."""
+
+    def __init__(self, problem: str, fix: str):
+        super().__init__(problem)
+        self.fix = fix
+
+
+def resolve(ref: str, md_path: str, content_root: str) -> PhotoRef:
+    """Map `ref` (as written in Markdown) to the photo file it names."""
+    parts = urlsplit(ref.strip())
+    if parts.scheme or parts.netloc or ref.strip().startswith("/"):
+        raise PhotoProblem(
+            f'ảnh "{ref}" không nằm trong thư mục bài viết',
+            "Chép ảnh vào cùng thư mục với tệp bài viết và chỉ ghi tên tệp ảnh.",
+        )
+    folder = os.path.dirname(os.path.abspath(md_path))
+    root = os.path.abspath(content_root)
+    source = os.path.normpath(os.path.join(folder, unquote(parts.path)))
+    if os.path.commonpath([root, source]) != root:
+        raise PhotoProblem(
+            f'ảnh "{ref}" nằm ngoài thư mục nội dung (content)',
+            "Chép ảnh vào cùng thư mục với tệp bài viết và chỉ ghi tên tệp ảnh.",
+        )
+    if not os.path.isfile(source):
+        raise PhotoProblem(f'không tìm thấy ảnh "{ref}"', _missing_fix(source))
+    if not source.lower().endswith(PHOTO_EXTENSIONS):
+        raise PhotoProblem(
+            f'"{ref}" không phải là tệp ảnh',
+            "Dùng ảnh JPEG, PNG, WebP hoặc HEIC.",
+        )
+    inside = os.path.commonpath([folder, source]) == folder
+    base = folder if inside else root
+    name = posixpath.join(*os.path.relpath(source, base).split(os.sep))
+    return PhotoRef(source, name, shared=not inside)
+
+
+def _missing_fix(source: str) -> str:
+    folder, wanted = os.path.split(source)
+    try:
+        names = [n for n in os.listdir(folder) if n.lower().endswith(PHOTO_EXTENSIONS)]
+    except OSError:
+        return "Kiểm tra lại đường dẫn: thư mục chứa ảnh không tồn tại."
+    close = difflib.get_close_matches(wanted, names, n=1, cutoff=0.5)
+    if close:
+        return f'Có phải ý bạn là "{close[0]}"? Tên tệp phải viết đúng cả chữ hoa, chữ thường.'
+    return "Kiểm tra tên tệp và chép ảnh vào cùng thư mục với tệp bài viết."

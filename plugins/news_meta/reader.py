@@ -1,0 +1,188 @@
+"""The Markdown reader: YAML front matter, validated fields, body with photos."""
+
+from __future__ import annotations
+
+import datetime as dt
+import os
+from dataclasses import dataclass, field
+
+from bs4 import BeautifulSoup
+from markdown import Markdown
+from pelican.readers import MarkdownReader
+from pelican.urlwrappers import Category, Tag
+
+from . import vi
+from .errors import ArticleRejected, Problems
+from .fields import Meta, validate
+from .frontmatter import split
+from .photos import PhotoProblem, PhotoRef, resolve
+from .slugs import slugify
+
+
+@dataclass
+class BodyContext:
+    """What Markdown extensions need to know about the file being converted.
+
+    The reader hangs it on the Markdown instance as `md.news_context`.
+    """
+
+    display_path: str
+    md_path: str
+    content_root: str
+    first_line: int
+    problems: Problems
+    photos: list[PhotoRef] = field(default_factory=list)
+
+    def photo(self, ref: str, line: int | None, field_name: str = "ảnh") -> int | None:
+        """Resolve a photo reference; return its index in `photos`, or None."""
+        try:
+            photo = resolve(ref, self.md_path, self.content_root)
+        except PhotoProblem as exc:
+            self.problems.error(line, field_name, str(exc), exc.fix)
+            return None
+        if photo not in self.photos:
+            self.photos.append(photo)
+        return self.photos.index(photo)
+
+    def find_line(self, needle: str) -> int | None:
+        """The file line of the first body line containing `needle`."""
+        return self.body_lines.get(needle)
+
+    body_lines: dict[str, int] = field(default_factory=dict)
+
+
+@dataclass(frozen=True)
+class NewsInfo:
+    """Display-ready values for templates: no formatting logic in Jinja."""
+
+    date_text: str
+    time_text: str
+    weekday: str
+    iso: str
+    views: int
+    views_text: str
+    modified_iso: str | None
+    draft: bool
+    scheduled: bool
+    source: str
+
+
+class NewsReader(MarkdownReader):
+    """Markdown with YAML front matter, validated against the site's rules."""
+
+    def __init__(self, settings, state=None):
+        super().__init__(settings)
+        self.state = state
+
+    def read(self, source_path):
+        problems = Problems(display_path(source_path))
+        try:
+            with open(source_path, encoding="utf-8") as handle:
+                text = handle.read()
+        except UnicodeDecodeError as exc:
+            line = exc.object[: exc.start].count(b"\n") + 1
+            problems.error(line, None, "tệp không được lưu bằng mã UTF-8", "Mở tệp và lưu lại với mã hóa (encoding) UTF-8.")
+            self._reject(problems)
+        document = split(text, problems)
+        if document is None:
+            self._reject(problems)
+        cfg = self.state.config
+        meta = validate(document.fields, cfg, problems)
+        context = BodyContext(
+            problems.path, os.path.abspath(source_path), self.settings["PATH"],
+            document.body_line, problems,
+        )
+        html = self._convert(document.body, context)
+        cover = self._cover(meta, context)
+        if meta.summary is None:
+            meta.summary = lead_paragraph(html)
+        if problems.errors:
+            self._reject(problems)
+        problems.report()  # warnings only by now
+        return html, self._metadata(meta, context, cover, source_path)
+
+    def _reject(self, problems: Problems):
+        self.state.rejected.add(os.path.abspath(problems.path))
+        self.state.rejected_display.add(problems.path)
+        problems.report()
+        raise ArticleRejected(problems.path, problems.errors)  # pragma: no cover
+
+    def _convert(self, body: str, context: BodyContext) -> str:
+        for offset, line in enumerate(body.splitlines()):
+            for token in line.split("(")[1:]:
+                ref = token.split(")")[0].split(" ")[0]
+                context.body_lines.setdefault(ref, context.first_line + offset)
+        md = Markdown(**self.settings["MARKDOWN"])
+        md.news_context = context
+        return md.convert(body)
+
+    def _cover(self, meta: Meta, context: BodyContext) -> PhotoRef | None:
+        if meta.cover:
+            index = context.photo(meta.cover, meta.lines.get("cover"), "cover")
+            return None if index is None else context.photos[index]
+        return context.photos[0] if context.photos else None
+
+    def _metadata(self, meta: Meta, context: BodyContext, cover, source_path) -> dict:
+        cfg = self.state.config
+        scheduled = meta.date > cfg.now
+        hidden = (meta.draft or scheduled) and not cfg.show_drafts
+        category = Category(meta.category.name, self.settings)
+        category.slug = meta.category.slug
+        category.description = meta.category.description
+        tags = []
+        for name in meta.tags:
+            tag = Tag(name, self.settings)
+            tag.slug = slugify(name)
+            tags.append(tag)
+        metadata = {
+            "title": meta.title,
+            "date": meta.date,
+            "category": category,
+            "slug": meta.slug,
+            "status": "draft" if hidden else "published",
+            "summary": meta.summary,
+            "views": meta.views,
+            "photos": list(context.photos),
+            "cover": cover,
+            "news": news_info(meta, scheduled, context.display_path),
+        }
+        if meta.modified:
+            metadata["modified"] = meta.modified
+        if tags:
+            metadata["tags"] = tags
+        return metadata
+
+
+def news_info(meta: Meta, scheduled: bool, source: str) -> NewsInfo:
+    date: dt.datetime = meta.date
+    return NewsInfo(
+        date_text=vi.day(date),
+        time_text=vi.clock(date),
+        weekday=vi.weekday(date),
+        iso=date.isoformat(),
+        views=meta.views,
+        views_text=vi.number(meta.views),
+        modified_iso=meta.modified.isoformat() if meta.modified else None,
+        draft=meta.draft,
+        scheduled=scheduled,
+        source=source,
+    )
+
+
+def lead_paragraph(html: str) -> str:
+    """The text of the first paragraph that has any, for the default summary."""
+    soup = BeautifulSoup(html, "html.parser")
+    for paragraph in soup.find_all("p"):
+        if paragraph.find_parent("figure"):
+            continue
+        text = " ".join(paragraph.get_text().split())
+        if text:
+            return text
+    return ""
+
+
+def display_path(path: str) -> str:
+    """The path as an editor would type it: relative to the current folder."""
+    relative = os.path.relpath(os.path.abspath(path))
+    shown = path if relative.startswith("..") else relative
+    return shown.replace(os.sep, "/")

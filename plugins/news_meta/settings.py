@@ -1,0 +1,87 @@
+"""Defaults for news_meta and `load(settings) -> Config`."""
+
+from __future__ import annotations
+
+import datetime as dt
+import os
+from dataclasses import dataclass
+
+from .slugs import fold, slugify
+
+NEWS_CATEGORIES: tuple = ()
+NEWS_SHOW_DRAFTS = True
+NEWS_SLUG_MAX_LENGTH = 80
+NEWS_TIMEZONE = "Asia/Ho_Chi_Minh"
+
+
+class SettingsError(ValueError):
+    """pelicanconf.py holds a value news_meta cannot use."""
+
+
+@dataclass(frozen=True)
+class CategoryDef:
+    name: str
+    slug: str
+    description: str = ""
+
+
+@dataclass(frozen=True)
+class Config:
+    categories: tuple[CategoryDef, ...]
+    show_drafts: bool
+    slug_max_length: int
+    timezone: str
+    now: dt.datetime
+
+    def find_category(self, text: str) -> CategoryDef | None:
+        key, as_slug = fold(text), slugify(text)
+        for cat in self.categories:
+            if key in (fold(cat.name), cat.slug) or as_slug == cat.slug:
+                return cat
+        return None
+
+
+def load(settings: dict) -> Config:
+    """Merge pelicanconf over the defaults, check them, return a frozen Config."""
+    raw = settings.get("NEWS_CATEGORIES", NEWS_CATEGORIES)
+    categories = tuple(_category(entry) for entry in raw)
+    if not categories:
+        raise SettingsError("NEWS_CATEGORIES is empty: configure at least one category")
+    slugs = [c.slug for c in categories]
+    if len(set(slugs)) != len(slugs):
+        raise SettingsError(f"NEWS_CATEGORIES has duplicate slugs: {slugs}")
+    max_length = settings.get("NEWS_SLUG_MAX_LENGTH", NEWS_SLUG_MAX_LENGTH)
+    if not isinstance(max_length, int) or max_length < 20:
+        raise SettingsError("NEWS_SLUG_MAX_LENGTH must be an integer of at least 20")
+    return Config(
+        categories=categories,
+        show_drafts=bool(settings.get("NEWS_SHOW_DRAFTS", NEWS_SHOW_DRAFTS)),
+        slug_max_length=max_length,
+        timezone=settings.get("TIMEZONE") or NEWS_TIMEZONE,
+        now=build_time(),
+    )
+
+
+def build_time() -> dt.datetime:
+    """The build's 'now': SOURCE_DATE_EPOCH when set, so builds are reproducible."""
+    epoch = os.environ.get("SOURCE_DATE_EPOCH")
+    if epoch:
+        try:
+            return dt.datetime.fromtimestamp(int(epoch), dt.timezone.utc)
+        except ValueError:
+            raise SettingsError(f"SOURCE_DATE_EPOCH={epoch!r} is not an integer") from None
+    return dt.datetime.now(dt.timezone.utc)
+
+
+def _category(entry) -> CategoryDef:
+    if isinstance(entry, str):
+        return CategoryDef(entry, slugify(entry))
+    if isinstance(entry, dict) and entry.get("name"):
+        unknown = set(entry) - {"name", "slug", "description"}
+        if unknown:
+            raise SettingsError(f"NEWS_CATEGORIES entry has unknown keys {sorted(unknown)}")
+        slug = entry.get("slug") or slugify(entry["name"])
+        if slug != slugify(slug):
+            raise SettingsError(f"category slug {slug!r} must be lower-case ASCII words and hyphens")
+        return CategoryDef(entry["name"], slug, entry.get("description", ""))
+    raise SettingsError(f"NEWS_CATEGORIES entry {entry!r} needs at least a 'name'")

@@ -1,0 +1,39 @@
+"""ASCII slugs from Vietnamese text, identical for NFC and NFD input."""
+
+import re
+import unicodedata
+
+MAX_LENGTH = 80
+
+_NON_ALNUM = re.compile(r"[^a-z0-9]+")
+
+
+def to_ascii(text: str) -> str:
+    """Drop Vietnamese diacritics: 'Đống Đa' -> 'Dong Da'."""
+    text = unicodedata.normalize("NFC", text).replace("Đ", "D").replace("đ", "d")
+    decomposed = unicodedata.normalize("NFKD", text)
+    return "".join(ch for ch in decomposed if not unicodedata.combining(ch)).encode(
+        "ascii", "ignore"
+    ).decode("ascii")
+
+
+def slugify(text: str, max_length: int = MAX_LENGTH) -> str:
+    """Lower-case ASCII words joined by hyphens, cut on a word boundary.
+
+    >>> slugify("Quận Đống Đa")
+    'quan-dong-da'
+    """
+    slug = _NON_ALNUM.sub("-", to_ascii(text).lower()).strip("-")
+    if len(slug) <= max_length:
+        return slug
+    cut = slug[: max_length + 1]
+    if cut.endswith("-"):
+        return cut.rstrip("-")
+    head = cut.rsplit("-", 1)[0]
+    # A single word longer than the cap is cut mid-word rather than lost.
+    return head if "-" in cut else slug[:max_length]
+
+
+def fold(text: str) -> str:
+    """A key for loose matching: NFC, case-folded, single spaces."""
+    return " ".join(unicodedata.normalize("NFC", text).casefold().split())

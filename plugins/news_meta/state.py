@@ -1,0 +1,42 @@
+"""The one state object of a build, kept in the Pelican settings."""
+
+from __future__ import annotations
+
+import logging
+from dataclasses import dataclass, field
+
+from .settings import Config
+
+KEY = "NEWS_META_STATE"
+
+
+@dataclass
+class State:
+    config: Config
+    rejected: set[str] = field(default_factory=set)
+    rejected_display: set[str] = field(default_factory=set)
+
+
+def of(settings) -> State:
+    return settings[KEY]
+
+
+class HideRejectedFilter(logging.Filter):
+    """Drop Pelican's bare 'Could not process X' for files we already explained."""
+
+    def __init__(self, state: State):
+        super().__init__()
+        self.state = state
+
+    def filter(self, record: logging.LogRecord) -> bool:
+        if record.msg != "Could not process %s" or not record.args:
+            return True
+        path = str(record.args[0]).replace("\\", "/")
+        return not any(shown.endswith(path) for shown in self.state.rejected_display)
+
+
+def install_filter(state: State) -> None:
+    target = logging.getLogger("pelican.generators")
+    for old in [f for f in target.filters if isinstance(f, HideRejectedFilter)]:
+        target.removeFilter(old)
+    target.addFilter(HideRejectedFilter(state))

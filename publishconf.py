@@ -1,0 +1,15 @@
+"""Production settings: strict, no drafts, absolute URLs.
+
+Used by `invoke publish` and CI; any content error or warning fails the build.
+"""
+
+import os
+import sys
+
+sys.path.append(os.curdir)
+from pelicanconf import *  # noqa: E402,F403
+
+SITEURL = os.environ.get("SITEURL", "https://dongda.hanoi.gov.vn")
+RELATIVE_URLS = False
+NEWS_SHOW_DRAFTS = False
+DELETE_OUTPUT_DIRECTORY = True

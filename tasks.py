@@ -1,0 +1,67 @@
+"""Editor and CI tasks. Run `invoke --list` to see them.
+
+Every build goes through plugins/news_build/runner.py, so development builds,
+production builds and tests behave the same way.
+"""
+
+import os
+import shutil
+import sys
+
+from invoke import task
+
+ROOT = os.path.dirname(os.path.abspath(__file__))
+sys.path.insert(0, os.path.join(ROOT, "plugins"))
+
+CONFIG = {
+    "settings_base": os.path.join(ROOT, "pelicanconf.py"),
+    "settings_publish": os.path.join(ROOT, "publishconf.py"),
+    "content": os.path.join(ROOT, "content"),
+    "output": os.path.join(ROOT, "output"),
+    "port": 8000,
+}
+
+
+def _build(settings, content, output, strict, verbose=False):
+    from news_build.runner import build as run_build
+
+    os.chdir(ROOT)
+    result = run_build(settings, content or CONFIG["content"], output or CONFIG["output"],
+                       strict=strict, verbose=verbose)
+    if strict and not result.ok:
+        sys.exit(1)
+    return result
+
+
+@task(help={"content": "content folder (default content/)", "output": "output folder (default output/)"})
+def build(c, content="", output="", verbose=False):
+    """Dựng bản xem trước, gồm cả bản nháp (build the development site)."""
+    _build(CONFIG["settings_base"], content, output, strict=False, verbose=verbose)
+
+
+@task(help={"content": "content folder (default content/)", "output": "output folder (default output/)"})
+def publish(c, content="", output="", verbose=False):
+    """Dựng bản chính thức, dừng nếu có lỗi (strict production build)."""
+    _build(CONFIG["settings_publish"], content, output, strict=True, verbose=verbose)
+
+
+@task(help={"port": "port to serve on (default 8000)"})
+def serve(c, port=0):
+    """Dựng rồi mở bản xem trước tại http://localhost:8000 (build and serve)."""
+    build(c)
+    port = port or CONFIG["port"]
+    print(f"Xem trang tại http://localhost:{port}/ — nhấn Ctrl+C để dừng.")
+    c.run(f'"{sys.executable}" -m http.server {port} --bind 127.0.0.1 --directory "{CONFIG["output"]}"', pty=False)
+
+
+@task(help={"k": "only tests matching this expression", "browser": "also run browser tests"})
+def test(c, k=""):
+    """Chạy toàn bộ kiểm thử (run the whole test suite)."""
+    select = f' -k "{k}"' if k else ""
+    c.run(f'"{sys.executable}" -m pytest{select}', pty=False)
+
+
+@task
+def clean(c):
+    """Xóa thư mục output/ (delete the built site)."""
+    shutil.rmtree(CONFIG["output"], ignore_errors=True)

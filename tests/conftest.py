@@ -1,0 +1,77 @@
+"""Fixtures: build a tiny site in tmp_path and look at it as a reader would."""
+
+from __future__ import annotations
+
+import os
+import textwrap
+from dataclasses import dataclass
+from pathlib import Path
+
+import pytest
+from bs4 import BeautifulSoup
+from PIL import Image
+
+ROOT = Path(__file__).resolve().parent.parent
+DEV = str(ROOT / "pelicanconf.py")
+PROD = str(ROOT / "publishconf.py")
+
+
+def article(title="Hội nghị thi đua", date="21/03/2024 10:31", category="Tin tức - Sự kiện",
+            body="Đoạn mở đầu của bài.", **fields) -> str:
+    """Markdown source with front matter; None drops a field."""
+    values = {"title": title, "date": date, "category": category, **fields}
+    lines = [f"{k}: {v}" for k, v in values.items() if v is not None]
+    return "---\n" + "\n".join(lines) + "\n---\n\n" + textwrap.dedent(body).strip() + "\n"
+
+
+def make_photo(path: Path, size=(640, 480), color=(200, 40, 40)) -> None:
+    path.parent.mkdir(parents=True, exist_ok=True)
+    Image.new("RGB", size, color).save(path, "JPEG")
+
+
+@dataclass
+class Site:
+    content: Path
+    output: Path
+    result: object
+
+    def page(self, url: str) -> BeautifulSoup:
+        return soup(self.output / url.strip("/") / "index.html")
+
+    def files(self) -> list[str]:
+        return sorted(
+            str(p.relative_to(self.output)).replace(os.sep, "/")
+            for p in self.output.rglob("*") if p.is_file()
+        )
+
+
+def soup(path: Path) -> BeautifulSoup:
+    return BeautifulSoup(Path(path).read_text(encoding="utf-8"), "html.parser")
+
+
+@pytest.fixture
+def build_site(tmp_path, monkeypatch):
+    """build_site({"2024/a/index.md": text, "2024/a/x.jpg": None}, strict=False)."""
+    from news_build.runner import build
+
+    monkeypatch.setenv("SOURCE_DATE_EPOCH", "1764000000")  # 2025-11-24
+    counter = {"n": 0}
+
+    def _build(files: dict, strict=False, output=None, content=None, **overrides) -> Site:
+        counter["n"] += 1
+        content = content or tmp_path / f"content{counter['n']}"
+        for name, text in files.items():
+            path = content / name
+            path.parent.mkdir(parents=True, exist_ok=True)
+            if text is None:
+                make_photo(path)
+            elif isinstance(text, bytes):
+                path.write_bytes(text)
+            else:
+                path.write_text(text, encoding="utf-8")
+        output = output or tmp_path / f"output{counter['n']}"
+        result = build(PROD if strict else DEV, str(content), str(output), strict=strict,
+                       overrides=overrides)
+        return Site(content, output, result)
+
+    return _build
