@@ -54,7 +54,7 @@ def serve(c, port=0):
     c.run(f'"{sys.executable}" -m http.server {port} --bind 127.0.0.1 --directory "{CONFIG["output"]}"', pty=False)
 
 
-@task(help={"k": "only tests matching this expression", "browser": "also run browser tests"})
+@task(help={"k": "only tests matching this expression"})
 def test(c, k=""):
     """Chạy toàn bộ kiểm thử (run the whole test suite)."""
     select = f' -k "{k}"' if k else ""

@@ -172,3 +172,9 @@ def test_summary_defaults_to_the_lead_paragraph(build_site):
     home = site.page("")
     assert home.select_one(".article-card__summary").get_text() == "Đoạn mở đầu có chữ đậm."
     assert site.page("tin-tuc-su-kien/hoi-nghi-thi-dua").find("meta", attrs={"name": "description"})["content"] == "Đoạn mở đầu có chữ đậm."
+
+
+def test_body_starting_like_a_field_is_kept_as_text(build_site):
+    site = build_site({"a/index.md": article(body="Ghi chú: buổi lễ bắt đầu lúc 8 giờ.\n\nĐoạn hai.")})
+    first = site.page("tin-tuc-su-kien/hoi-nghi-thi-dua").select_one(".article__body p")
+    assert first.get_text() == "Ghi chú: buổi lễ bắt đầu lúc 8 giờ."

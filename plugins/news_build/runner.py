@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import contextlib
+import io
 import os
 import shutil
 import sys
@@ -33,6 +35,7 @@ def build(settings_file: str, content: str | None = None, output: str | None = N
     started = time.perf_counter()
     counter, handlers = log.install(verbose)
     target = work = None
+    crashed = False
     try:
         settings = read_settings(settings_file, override=dict(overrides or {}))
         content = os.path.abspath(content or settings["PATH"])
@@ -43,24 +46,27 @@ def build(settings_file: str, content: str | None = None, output: str | None = N
             settings_file,
             override={**(overrides or {}), "PATH": content, "OUTPUT_PATH": work},
         )
-        Pelican(settings).run()
+        with contextlib.redirect_stdout(sys.stdout if verbose else io.StringIO()):
+            Pelican(settings).run()  # its English "Done: …" line is replaced by _summary
     except UnsafeOutput as exc:
+        crashed = True
         log.logging.getLogger("news_build").error("%s", exc)
-    except Exception as exc:  # a crash is reported, never half-published
+    except Exception as exc:
+        crashed = True  # a crash is reported, never half-published
         log.logging.getLogger("news_build").error(
             "bản dựng bị dừng vì lỗi không lường trước (unexpected error): %s: %s",
             type(exc).__name__, exc, exc_info=verbose,
         )
     finally:
         log.uninstall(handlers)
-    ok = counter.errors == 0 and (not strict or counter.warnings == 0)
+    ok = not crashed and counter.errors == 0 and (not strict or counter.warnings == 0)
     if strict and work and work != target:
         if ok:
             swap(work, target)
         else:
             shutil.rmtree(work, ignore_errors=True)
     result = Result(ok, counter.errors, counter.warnings, time.perf_counter() - started)
-    _summary(result, target, strict)
+    _summary(result, target, strict, crashed)
     return result
 
 
@@ -107,7 +113,7 @@ def _work_folder(target: str) -> str:
     return tempfile.mkdtemp(prefix=".output-new-", dir=parent)
 
 
-def _summary(result: Result, target: str | None, strict: bool) -> None:
+def _summary(result: Result, target: str | None, strict: bool, crashed: bool) -> None:
     out = sys.stderr
     if result.errors or result.warnings:
         print(f"Có {result.errors} lỗi và {result.warnings} cảnh báo trong nội dung.", file=out)
@@ -117,5 +123,5 @@ def _summary(result: Result, target: str | None, strict: bool) -> None:
             f"{target} giữ nguyên như trước. Sửa các lỗi, cảnh báo ở trên rồi chạy lại.",
             file=out,
         )
-    elif result.ok or not strict:
+    elif not crashed:
         print(f"Đã tạo trang web trong {target} ({result.seconds:.1f} giây).", file=out)

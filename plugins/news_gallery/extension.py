@@ -9,7 +9,7 @@ from markdown.extensions import Extension
 from markdown.preprocessors import Preprocessor
 from markdown.treeprocessors import Treeprocessor
 
-from .gallery import find_galleries
+from .gallery import find_galleries, squash
 
 CAPTION_FIX = "Viết chú thích trong ngoặc vuông: ![Quang cảnh hội nghị](anh.jpg)."
 
@@ -71,7 +71,7 @@ class FigureTreeprocessor(Treeprocessor):
         paragraph.set("class", "news-figure")
         if caption:
             figcaption = etree.SubElement(paragraph, "figcaption")
-            figcaption.text = " ".join(caption.split())
+            figcaption.text = squash(caption)
         elif context:
             src = img.get("src", "")
             context.problems.warn(context.find_line(src), "ảnh", f'ảnh "{src}" không có chú thích (caption)', CAPTION_FIX)

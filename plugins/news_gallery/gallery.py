@@ -11,6 +11,7 @@ IMAGE = re.compile(
     r'^\s*!\[(?P<alt>[^\]]*)\]\(\s*(?P<src><[^>]+>|[^\s)]+)'
     r'(?:\s+"(?P<title>[^"]*)")?\s*\)\s*$'
 )
+_SPACES = re.compile(r"[ \t\r\n]+")
 DEFAULT_TITLE = "Một số hình ảnh"
 LINE_FIX = "Mỗi dòng trong thư viện ảnh là một ảnh: ![Chú thích ảnh](ten-anh.jpg)."
 
@@ -69,9 +70,14 @@ def _item(line: str, index: int, problems: list[Problem]) -> Item | None:
     if not match:
         problems.append(Problem(index, f'dòng "{line.strip()[:60]}" không phải là một ảnh', LINE_FIX))
         return None
-    alt = " ".join(match["alt"].split())
-    caption = " ".join((match["title"] or "").split()) or alt
+    alt = squash(match["alt"])
+    caption = squash(match["title"] or "") or alt
     if not caption:
         problems.append(Problem(index, "ảnh trong thư viện thiếu chú thích (caption)", "Viết chú thích trong ngoặc vuông: ![Chú thích ảnh](ten-anh.jpg)."))
         return None
     return Item(match["src"].strip("<>"), alt or caption, caption, index)
+
+
+def squash(text: str) -> str:
+    """Collapse runs of ASCII whitespace, keeping the editor's no-break spaces."""
+    return _SPACES.sub(" ", text).strip()

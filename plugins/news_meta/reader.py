@@ -112,7 +112,11 @@ class NewsReader(MarkdownReader):
             for token in line.split("(")[1:]:
                 ref = token.split(")")[0].split(" ")[0]
                 context.body_lines.setdefault(ref, context.first_line + offset)
-        md = Markdown(**self.settings["MARKDOWN"])
+        # Pelican adds the `meta` extension, which would eat a first paragraph
+        # such as "Ghi chú: …" as metadata; the front matter is already parsed.
+        options = dict(self.settings["MARKDOWN"])
+        options["extensions"] = [e for e in options["extensions"] if e != "markdown.extensions.meta"]
+        md = Markdown(**options)
         md.news_context = context
         return md.convert(body)
 

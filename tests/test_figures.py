@@ -1,0 +1,89 @@
+"""Standalone images become captioned figures; galleries become sections."""
+
+from conftest import article
+
+URL = "tin-tuc-su-kien/hoi-nghi-thi-dua"
+
+
+def test_standalone_image_becomes_a_figure_captioned_by_alt(build_site):
+    site = build_site({"a/index.md": article(body="Mở đầu.\n\n![Quang cảnh Hội nghị](quang-canh.jpg)\n\nTiếp."),
+                       "a/quang-canh.jpg": None})
+    figure = site.page(URL).select_one(".article__body figure")
+    assert figure.figcaption.get_text() == "Quang cảnh Hội nghị"
+    assert figure.img["alt"] == "Quang cảnh Hội nghị"
+    assert figure.img["src"] == f"/{URL}/quang-canh.jpg"
+    assert (site.output / URL / "quang-canh.jpg").read_bytes() == (site.content / "a/quang-canh.jpg").read_bytes()
+
+
+def test_title_is_the_caption_when_given(build_site):
+    site = build_site({"a/index.md": article(body='![Hai người bắt tay](a.jpg "Đồng chí A trao Bằng khen")'), "a/a.jpg": None})
+    figure = site.page(URL).select_one("figure")
+    assert figure.figcaption.get_text() == "Đồng chí A trao Bằng khen"
+    assert figure.img["alt"] == "Hai người bắt tay"
+    assert not figure.img.has_attr("title")
+
+
+def test_inline_image_in_text_stays_inline(build_site):
+    site = build_site({"a/index.md": article(body="Chữ ![biểu tượng](a.jpg) chữ."), "a/a.jpg": None})
+    body = site.page(URL).select_one(".article__body")
+    assert body.select("figure") == []
+    assert body.select_one("p img")["src"] == f"/{URL}/a.jpg"
+
+
+def test_image_without_caption_is_a_warning(build_site, caplog):
+    site = build_site({"a/index.md": article(body="Mở đầu.\n\n![](a.jpg)"), "a/a.jpg": None})
+    assert 'index.md:9: ảnh: ảnh "a.jpg" không có chú thích (caption)' in caplog.text
+    assert site.page(URL).select_one("figure img") is not None
+
+
+GALLERY = """Mở đầu.
+
+::: gallery Một số hình ảnh Hội nghị
+![Các đại biểu tham dự Hội nghị](dai-bieu.jpg)
+
+![Trao Bằng khen](trao.jpg "Đồng chí B trao Bằng khen cho các đơn vị")   
+:::
+
+Kết thúc."""
+
+
+def test_gallery_becomes_a_titled_section_of_captioned_links(build_site):
+    site = build_site({"a/index.md": article(body=GALLERY.replace("\n", "\r\n")), "a/dai-bieu.jpg": None, "a/trao.jpg": None})
+    gallery = site.page(URL).select_one("section.news-gallery")
+    assert gallery.h2.get_text() == "Một số hình ảnh Hội nghị"
+    assert gallery["aria-labelledby"] == gallery.h2["id"]
+    items = gallery.select("li figure")
+    assert [f.figcaption.get_text() for f in items] == ["Các đại biểu tham dự Hội nghị", "Đồng chí B trao Bằng khen cho các đơn vị"]
+    assert [f.a["href"] for f in items] == [f"/{URL}/dai-bieu.jpg", f"/{URL}/trao.jpg"]
+    assert (site.output / URL / "trao.jpg").exists()
+    assert site.page(URL).select(".article__body > p")[-1].get_text() == "Kết thúc."
+
+
+def test_gallery_problems_name_file_and_line(build_site, caplog):
+    body = "::: gallery Ảnh\n![Có chú thích](a.jpg)\nđây không phải ảnh\n![](a.jpg)\n:::\n\n::: gallery Mở mà không đóng\n![x](a.jpg)"
+    site = build_site({"a/index.md": article(body=body), "a/a.jpg": None})
+    assert "index.md:9: gallery: dòng \"đây không phải ảnh\" không phải là một ảnh" in caplog.text
+    assert "index.md:10: gallery: ảnh trong thư viện thiếu chú thích (caption)" in caplog.text
+    assert "index.md:13: gallery: thư viện ảnh (gallery) mở ở đây nhưng không có dòng ::: đóng lại" in caplog.text
+    assert site.result.errors == 3
+
+
+def test_missing_photo_suggests_the_file_that_exists(build_site, caplog):
+    site = build_site({"a/index.md": article(body="![Ảnh](Quang-Canh.JPG)"), "a/quang-canh.jpg": None})
+    assert 'index.md:7: ảnh: không tìm thấy ảnh "Quang-Canh.JPG"' in caplog.text
+    assert 'Có phải ý bạn là "quang-canh.jpg"?' in caplog.text
+    assert site.result.errors == 1
+
+
+def test_photo_outside_the_content_folder_is_an_error(build_site, caplog, tmp_path):
+    (tmp_path / "bi-mat.jpg").write_bytes(b"x")
+    site = build_site({"a/index.md": article(body="![Ảnh](../../bi-mat.jpg)\n\n![Ảnh web](https://example.com/a.jpg)")})
+    assert 'ảnh "../../bi-mat.jpg" nằm ngoài thư mục nội dung (content)' in caplog.text
+    assert 'ảnh "https://example.com/a.jpg" không nằm trong thư mục bài viết' in caplog.text
+    assert not any(f.endswith("bi-mat.jpg") for f in site.files())
+
+
+def test_cover_must_exist_and_defaults_to_first_photo(build_site, caplog):
+    site = build_site({"a/index.md": article(cover="khong-co.jpg", body="![Ảnh](a.jpg)"), "a/a.jpg": None})
+    assert 'index.md:5: cover: không tìm thấy ảnh "khong-co.jpg"' in caplog.text
+    assert site.result.errors == 1
