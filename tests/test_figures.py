@@ -87,3 +87,11 @@ def test_cover_must_exist_and_defaults_to_first_photo(build_site, caplog):
     site = build_site({"a/index.md": article(cover="khong-co.jpg", body="![Ảnh](a.jpg)"), "a/a.jpg": None})
     assert 'index.md:5: cover: không tìm thấy ảnh "khong-co.jpg"' in caplog.text
     assert site.result.errors == 1
+
+
+def test_photo_named_in_nfc_finds_a_file_saved_in_nfd(build_site):
+    import unicodedata
+    name = unicodedata.normalize("NFD", "quang-cảnh.jpg")
+    site = build_site({"a/index.md": article(body="![Quang cảnh](quang-cảnh.jpg)"), f"a/{name}": None})
+    assert site.result.errors == 0
+    assert site.page(URL).select_one("figure img") is not None

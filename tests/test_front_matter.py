@@ -178,3 +178,8 @@ def test_body_starting_like_a_field_is_kept_as_text(build_site):
     site = build_site({"a/index.md": article(body="Ghi chú: buổi lễ bắt đầu lúc 8 giờ.\n\nĐoạn hai.")})
     first = site.page("tin-tuc-su-kien/hoi-nghi-thi-dua").select_one(".article__body p")
     assert first.get_text() == "Ghi chú: buổi lễ bắt đầu lúc 8 giờ."
+
+
+def test_lists_show_the_vietnamese_weekday(build_site):
+    site = build_site({"a/index.md": article(date="21/03/2024 10:31")})
+    assert site.page("").select_one(".article-card time").get_text() == "Thứ Năm, 21/03/2024"

@@ -140,3 +140,16 @@ def test_category_pages_paginate_with_numbered_links(build_site):
     second = site.page("tin-tuc-su-kien/trang/2")
     assert [a.get_text() for a in second.select(".article-card a")] == ["Bài số 1", "Bài số 0"]
     assert second.select_one('.pagination [aria-current="page"]').get_text() == "2"
+
+
+def test_pages_need_only_a_title(build_site):
+    site = build_site({"pages/gioi-thieu/index.md": "---\ntitle: Giới thiệu\n---\n\nỦy ban nhân dân quận.\n",
+                       "a/index.md": article()}, strict=True)
+    assert site.result.ok
+    assert site.page("gioi-thieu").h1.get_text() == "Giới thiệu"
+
+
+def test_same_date_articles_are_ordered_by_source_path(build_site):
+    one = build_site({name: article(title=f"Bài {name[0]}", date="01/03/2024") for name in ["b/index.md", "a/index.md", "c/index.md"]})
+    titles = [a.get_text() for a in one.page("").select(".article-card a")]
+    assert titles == ["Bài a", "Bài b", "Bài c"]

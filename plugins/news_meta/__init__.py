@@ -4,7 +4,8 @@ Signals:
 - initialized: load the settings into a State kept at settings["NEWS_META_STATE"].
 - readers_init: read `.md` files with NewsReader (front matter + Markdown body).
 - article_generator_pretaxonomy: drop drafts and future articles from a
-  production build; reject articles that would share one output file.
+  production build; reject articles that would share one output file;
+  order articles newest first, ties by source path, for byte-identical output.
 - all_generators_finalized: reject any other output path claimed twice.
 
 Settings (see settings.py): NEWS_CATEGORIES, NEWS_SHOW_DRAFTS,
@@ -33,10 +34,11 @@ def readers_init(readers):
 
 
 def pretaxonomy(generator):
-    from .publish import drop_unpublished, reject_article_collisions
+    from .publish import drop_unpublished, order_articles, reject_article_collisions
 
     drop_unpublished(generator)
     reject_article_collisions(generator)
+    order_articles(generator)
 
 
 def generators_finalized(generators):

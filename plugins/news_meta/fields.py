@@ -42,16 +42,17 @@ class Meta:
     lines: dict[str, int] = field(default_factory=dict)
 
 
-def validate(fields: dict[str, Field], cfg: Config, problems: Problems) -> Meta:
+def validate(fields: dict[str, Field], cfg: Config, problems: Problems, page=False) -> Meta:
+    """Articles need title, date and category; pages (about, contact) only a title."""
     meta = Meta(lines={name: f.line for name, f in fields.items()})
     for name, f in fields.items():
         if name not in KNOWN_FIELDS:
             _unknown(f, problems)
     meta.title = _text(fields, "title", problems, required=True)
-    meta.date = _date(fields, "date", cfg, problems, required=True)
+    meta.date = _date(fields, "date", cfg, problems, required=not page)
     meta.modified = _date(fields, "modified", cfg, problems, required=False)
     meta.views = _views(fields.get("views"), problems)
-    meta.category = _category(fields.get("category"), cfg, problems)
+    meta.category = None if page else _category(fields.get("category"), cfg, problems)
     meta.summary = _text(fields, "summary", problems) or None
     meta.cover = _text(fields, "cover", problems) or None
     meta.tags = _tags(fields.get("tags"), problems)

@@ -5,6 +5,7 @@ from __future__ import annotations
 import difflib
 import os
 import posixpath
+import unicodedata
 from dataclasses import dataclass
 from urllib.parse import unquote, urlsplit
 
@@ -49,6 +50,7 @@ def resolve(ref: str, md_path: str, content_root: str) -> PhotoRef:
             f'ảnh "{ref}" nằm ngoài thư mục nội dung (content)',
             "Chép ảnh vào cùng thư mục với tệp bài viết và chỉ ghi tên tệp ảnh.",
         )
+    source = _same_name_other_normalisation(source)
     if not os.path.isfile(source):
         raise PhotoProblem(f'không tìm thấy ảnh "{ref}"', _missing_fix(source))
     if not source.lower().endswith(PHOTO_EXTENSIONS):
@@ -60,6 +62,20 @@ def resolve(ref: str, md_path: str, content_root: str) -> PhotoRef:
     base = folder if inside else root
     name = posixpath.join(*os.path.relpath(source, base).split(os.sep))
     return PhotoRef(source, name, shared=not inside)
+
+
+def _same_name_other_normalisation(source: str) -> str:
+    """'ảnh.jpg' typed in NFC finds a file saved with an NFD name (macOS), and back."""
+    if os.path.isfile(source):
+        return source
+    folder, wanted = os.path.split(source)
+    key = unicodedata.normalize("NFC", wanted)
+    try:
+        names = sorted(os.listdir(folder))
+    except OSError:
+        return source
+    match = next((n for n in names if unicodedata.normalize("NFC", n) == key), None)
+    return os.path.join(folder, match) if match else source
 
 
 def _missing_fix(source: str) -> str:

@@ -16,6 +16,12 @@ def drop_unpublished(generator) -> None:
         generator.drafts_translations = []
 
 
+def order_articles(generator) -> None:
+    """Newest first; same date by source path, whatever order the disk lists files in."""
+    generator.articles.sort(key=lambda a: a.source_path)
+    generator.articles.sort(key=lambda a: a.date, reverse=True)
+
+
 def reject_article_collisions(generator) -> None:
     """Log every pair of articles sharing a URL and publish neither of them."""
     collisions = find_collisions((a.save_as, a.source_path) for a in generator.articles)

@@ -58,6 +58,7 @@ class NewsInfo:
     date_text: str
     time_text: str
     weekday: str
+    long_date: str
     iso: str
     views: int
     views_text: str
@@ -87,7 +88,8 @@ class NewsReader(MarkdownReader):
         if document is None:
             self._reject(problems)
         cfg = self.state.config
-        meta = validate(document.fields, cfg, problems)
+        page = self._is_page(source_path)
+        meta = validate(document.fields, cfg, problems, page=page)
         context = BodyContext(
             problems.path, os.path.abspath(source_path), self.settings["PATH"],
             document.body_line, problems,
@@ -99,6 +101,8 @@ class NewsReader(MarkdownReader):
         if problems.errors:
             self._reject(problems)
         problems.report()  # warnings only by now
+        if page:
+            return html, self._page_metadata(meta, context, cover)
         return html, self._metadata(meta, context, cover, source_path)
 
     def _reject(self, problems: Problems):
@@ -125,6 +129,21 @@ class NewsReader(MarkdownReader):
             index = context.photo(meta.cover, meta.lines.get("cover"), "cover")
             return None if index is None else context.photos[index]
         return context.photos[0] if context.photos else None
+
+    def _is_page(self, source_path: str) -> bool:
+        root = os.path.abspath(self.settings["PATH"])
+        relative = os.path.relpath(os.path.abspath(source_path), root).replace(os.sep, "/")
+        return any(relative.startswith(p.strip("/") + "/") for p in self.settings["PAGE_PATHS"] if p)
+
+    def _page_metadata(self, meta: Meta, context: BodyContext, cover) -> dict:
+        metadata = {
+            "title": meta.title, "slug": meta.slug, "summary": meta.summary,
+            "status": "draft" if meta.draft and not self.state.config.show_drafts else "published",
+            "photos": list(context.photos), "cover": cover,
+        }
+        if meta.date:
+            metadata["date"] = meta.date
+        return metadata
 
     def _metadata(self, meta: Meta, context: BodyContext, cover, source_path) -> dict:
         cfg = self.state.config
@@ -163,6 +182,7 @@ def news_info(meta: Meta, scheduled: bool, source: str) -> NewsInfo:
         date_text=vi.day(date),
         time_text=vi.clock(date),
         weekday=vi.weekday(date),
+        long_date=vi.long_date(date),
         iso=date.isoformat(),
         views=meta.views,
         views_text=vi.number(meta.views),
