@@ -75,3 +75,8 @@ def test_numbers_use_dot_thousands(value, text):
 def test_weekdays_are_vietnamese():
     week = [vi.weekday(dt.datetime(2024, 3, 18) + dt.timedelta(days=i)) for i in range(7)]
     assert week == ["Thứ Hai", "Thứ Ba", "Thứ Tư", "Thứ Năm", "Thứ Sáu", "Thứ Bảy", "Chủ Nhật"]
+
+
+def test_month_headings_are_vietnamese():
+    assert vi.month(2024, 3) == "Tháng 3/2024"
+    assert vi.long_date(dt.datetime(2024, 3, 21)) == "Thứ Năm, 21/03/2024"

@@ -153,3 +153,12 @@ def test_same_date_articles_are_ordered_by_source_path(build_site):
     one = build_site({name: article(title=f"Bài {name[0]}", date="01/03/2024") for name in ["b/index.md", "a/index.md", "c/index.md"]})
     titles = [a.get_text() for a in one.page("").select(".article-card a")]
     assert titles == ["Bài a", "Bài b", "Bài c"]
+
+
+def test_navigation_follows_configured_category_order_and_marks_current(build_site):
+    site = build_site({"a/index.md": article(category="Văn hóa - Xã hội"), "b/index.md": article(title="Hai")})
+    nav = site.page("van-hoa-xa-hoi").select('nav[aria-label="Chuyên mục"] a')
+    assert [a.get_text() for a in nav] == ["Tin tức - Sự kiện", "Văn hóa - Xã hội"]
+    assert nav[1]["aria-current"] == "page"
+    in_article = site.page("van-hoa-xa-hoi/hoi-nghi-thi-dua").select('nav[aria-label="Chuyên mục"] a')
+    assert in_article[1]["aria-current"] == "true" and not in_article[0].has_attr("aria-current")

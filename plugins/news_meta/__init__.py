@@ -6,6 +6,7 @@ Signals:
 - article_generator_pretaxonomy: drop drafts and future articles from a
   production build; reject articles that would share one output file;
   order articles newest first, ties by source path, for byte-identical output.
+- article_generator_finalized: list categories in the configured order.
 - all_generators_finalized: reject any other output path claimed twice.
 
 Settings (see settings.py): NEWS_CATEGORIES, NEWS_SHOW_DRAFTS,
@@ -41,6 +42,12 @@ def pretaxonomy(generator):
     order_articles(generator)
 
 
+def article_generator_finalized(generator):
+    from .publish import order_categories
+
+    order_categories(generator)
+
+
 def generators_finalized(generators):
     from .publish import report_output_collisions
 
@@ -51,4 +58,5 @@ def register():
     signals.initialized.connect(initialized)
     signals.readers_init.connect(readers_init)
     signals.article_generator_pretaxonomy.connect(pretaxonomy)
+    signals.article_generator_finalized.connect(article_generator_finalized)
     signals.all_generators_finalized.connect(generators_finalized)

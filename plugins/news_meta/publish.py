@@ -22,6 +22,12 @@ def order_articles(generator) -> None:
     generator.articles.sort(key=lambda a: a.date, reverse=True)
 
 
+def order_categories(generator) -> None:
+    """Categories in the order NEWS_CATEGORIES lists them, not alphabetically."""
+    order = [c.slug for c in of(generator.settings).config.categories]
+    generator.categories.sort(key=lambda pair: order.index(pair[0].slug))
+
+
 def reject_article_collisions(generator) -> None:
     """Log every pair of articles sharing a URL and publish neither of them."""
     collisions = find_collisions((a.save_as, a.source_path) for a in generator.articles)
