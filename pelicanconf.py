@@ -31,7 +31,9 @@ PLUGINS = ["news_meta", "news_gallery", "news_images"]
 MARKDOWN = {
     "extensions": ["news_gallery.extension:NewsFigureExtension"],
     "extension_configs": {
-        "markdown.extensions.extra": {},
+        "markdown.extensions.extra": {
+            "footnotes": {"BACKLINK_TITLE": "Quay lại chỗ chú thích %d trong bài"},
+        },
         "markdown.extensions.smarty": {"smart_quotes": False},
     },
     "output_format": "html5",
@@ -104,7 +106,10 @@ TRANSLATION_FEED_ATOM = None
 AUTHOR_FEED_ATOM = None
 AUTHOR_FEED_RSS = None
 
+ARTICLE_TRANSLATION_ID = None  # no translations: same slug in two categories is fine
+PAGE_TRANSLATION_ID = None
+
 CACHE_CONTENT = False
 LOAD_CONTENT_CACHE = False
 DELETE_OUTPUT_DIRECTORY = True
-OUTPUT_RETENTION = []
+OUTPUT_RETENTION = [".news-build"]  # news_build deletes only folders that hold it

@@ -25,10 +25,11 @@ CONFIG = {
 def _build(settings, content, output, strict, verbose=False):
     from news_build.runner import build as run_build
 
+    content = os.path.abspath(content) if content else CONFIG["content"]
+    output = os.path.abspath(output) if output else CONFIG["output"]
     os.chdir(ROOT)
-    result = run_build(settings, content or CONFIG["content"], output or CONFIG["output"],
-                       strict=strict, verbose=verbose)
-    if strict and not result.ok:
+    result = run_build(settings, content, output, strict=strict, verbose=verbose)
+    if result.crashed or (strict and not result.ok):
         sys.exit(1)
     return result
 

@@ -1,4 +1,5 @@
 """Standalone images become captioned figures; galleries become sections."""
+import pytest
 
 from conftest import article
 
@@ -32,7 +33,7 @@ def test_inline_image_in_text_stays_inline(build_site):
 
 def test_image_without_caption_is_a_warning(build_site, caplog):
     site = build_site({"a/index.md": article(body="Mở đầu.\n\n![](a.jpg)"), "a/a.jpg": None})
-    assert 'index.md:9: ảnh: ảnh "a.jpg" không có chú thích (caption)' in caplog.text
+    assert 'index.md:9: ảnh: ảnh "a.jpg" thiếu mô tả (alt) và chú thích (caption)' in caplog.text
     assert site.page(URL).select_one("figure img") is not None
 
 
@@ -95,3 +96,18 @@ def test_photo_named_in_nfc_finds_a_file_saved_in_nfd(build_site):
     site = build_site({"a/index.md": article(body="![Quang cảnh](quang-cảnh.jpg)"), f"a/{name}": None})
     assert site.result.errors == 0
     assert site.page(URL).select_one("figure img") is not None
+
+
+@pytest.mark.parametrize("opener", [":::galery Ảnh", "::: thư viện ảnh", "> ::: gallery Ảnh"])
+def test_mistyped_gallery_opener_is_an_error(build_site, caplog, opener):
+    body = f"Mở đầu.\n\n{opener}\n![Một](a.jpg)\n:::\n"
+    site = build_site({"a/index.md": article(body=body), "a/a.jpg": None})
+    assert "index.md:9: gallery: dòng" in caplog.text and "không mở thư viện ảnh nào" in caplog.text
+    assert site.result.errors >= 1
+
+
+def test_gallery_syntax_inside_a_code_block_is_left_alone(build_site):
+    body = "Cách viết:\n\n```\n::: gallery Tiêu đề\n![Chú thích](anh.jpg)\n:::\n```\n"
+    site = build_site({"a/index.md": article(body=body)})
+    assert site.result.errors == 0
+    assert "::: gallery Tiêu đề" in site.page(URL).select_one("pre code").get_text()

@@ -121,7 +121,7 @@ def test_unknown_field_is_a_warning_suggesting_the_known_one(build_site, caplog)
 def test_invalid_yaml_names_the_line_and_explains_quoting(build_site, caplog):
     text = "---\ntitle: Hội nghị: kết quả năm 2023\ndate: 21/03/2024\ncategory: Tin tức - Sự kiện\n---\nBài.\n"
     site = build_site({"a/index.md": text})
-    assert "index.md:2: khai báo YAML không hợp lệ" in caplog.text
+    assert "index.md:2: title: khai báo YAML không hợp lệ: giá trị có dấu hai chấm (:) mà không nằm trong ngoặc kép" in caplog.text
     assert "dấu ngoặc kép" in caplog.text
     assert site.result.errors == 1
 

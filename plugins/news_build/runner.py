@@ -14,13 +14,18 @@ from dataclasses import dataclass
 from . import log
 
 
+MARKER = ".news-build"  # in every output folder we made; we delete no folder without it
+
+
 class UnsafeOutput(ValueError):
-    """The output folder would overwrite or delete sources."""
+    """The content folder is missing, or the output folder would overwrite or
+    delete something that is not a previous build."""
 
 
 @dataclass(frozen=True)
 class Result:
     ok: bool
+    crashed: bool
     errors: int
     warnings: int
     seconds: float
@@ -38,10 +43,11 @@ def build(settings_file: str, content: str | None = None, output: str | None = N
     crashed = False
     try:
         settings = read_settings(settings_file, override=dict(overrides or {}))
-        content = os.path.abspath(content or settings["PATH"])
-        target = os.path.abspath(output or settings["OUTPUT_PATH"])
-        check_paths(content, target, os.path.dirname(os.path.abspath(settings_file)))
+        content = os.path.realpath(content or settings["PATH"])
+        target = os.path.realpath(output or settings["OUTPUT_PATH"])
+        check_paths(content, target, os.path.dirname(os.path.realpath(settings_file)))
         work = _work_folder(target) if strict else target
+        _mark(work)
         settings = read_settings(
             settings_file,
             override={**(overrides or {}), "PATH": content, "OUTPUT_PATH": work},
@@ -65,18 +71,37 @@ def build(settings_file: str, content: str | None = None, output: str | None = N
             swap(work, target)
         else:
             shutil.rmtree(work, ignore_errors=True)
-    result = Result(ok, counter.errors, counter.warnings, time.perf_counter() - started)
+    result = Result(ok, crashed, counter.errors, counter.warnings, time.perf_counter() - started)
     _summary(result, target, strict, crashed)
     return result
 
 
 def check_paths(content: str, output: str, project: str) -> None:
-    """Refuse an output folder that holds, or sits inside, the sources."""
+    """Refuse a missing content folder, and an output folder that holds or sits
+    inside the sources, or that has files but is not one of our builds."""
+    if not os.path.isdir(content):
+        raise UnsafeOutput(
+            f'không tìm thấy thư mục nội dung (content) "{content}". '
+            "Kiểm tra lại đường dẫn sau --content."
+        )
     if _overlaps(content, output) or _inside(project, output):
         raise UnsafeOutput(
             f'thư mục kết quả (output) "{output}" trùng với, nằm trong hoặc chứa '
             f'thư mục nguồn "{content}" hay thư mục dự án. Chọn thư mục khác, ví dụ output/.'
         )
+    if os.path.isdir(output) and os.listdir(output) and not os.path.exists(os.path.join(output, MARKER)):
+        raise UnsafeOutput(
+            f'thư mục kết quả (output) "{output}" đã có tệp nhưng không phải do lần dựng '
+            "trước tạo ra, nên sẽ không bị xóa. Chọn một thư mục trống hoặc chưa có, ví dụ output/."
+        )
+    if not os.path.isdir(os.path.dirname(output)) and os.path.exists(os.path.dirname(output)):
+        raise UnsafeOutput(f'không tạo được thư mục kết quả (output) "{output}".')
+
+
+def _mark(folder: str) -> None:
+    os.makedirs(folder, exist_ok=True)
+    with open(os.path.join(folder, MARKER), "w", encoding="utf-8") as handle:
+        handle.write("Built by news_build; safe to delete and rebuild.\n")
 
 
 def _inside(path: str, folder: str) -> bool:

@@ -64,6 +64,8 @@ class FigureTreeprocessor(Treeprocessor):
         index = context.photo(src, context.find_line(src))
         if index is not None:
             img.set("data-news-photo", str(index))
+        if not img.get("alt", "").strip() and not img.get("title", "").strip():
+            context.problems.warn(context.find_line(src), "ảnh", f'ảnh "{src}" thiếu mô tả (alt) và chú thích (caption)', CAPTION_FIX)
 
     def _figure(self, paragraph, img, context):
         caption = (img.attrib.pop("title", None) or img.get("alt", "")).strip()
@@ -72,9 +74,6 @@ class FigureTreeprocessor(Treeprocessor):
         if caption:
             figcaption = etree.SubElement(paragraph, "figcaption")
             figcaption.text = squash(caption)
-        elif context:
-            src = img.get("src", "")
-            context.problems.warn(context.find_line(src), "ảnh", f'ảnh "{src}" không có chú thích (caption)', CAPTION_FIX)
 
 
 def _standalone_image(paragraph):

@@ -7,6 +7,9 @@ from dataclasses import dataclass
 
 OPEN = re.compile(r"^ {0,3}:{3,}\s*gallery\b[ \t]*(?P<title>.*?)\s*$", re.IGNORECASE)
 CLOSE = re.compile(r"^ {0,3}:{3,}\s*$")
+COLONS = re.compile(r"^\s*(?:>\s*)*:{3,}")  # any line that looks like a ::: fence
+FENCE = re.compile(r"^ {0,3}(`{3,}|~{3,})")
+OPEN_FIX = "Mở thư viện ảnh bằng dòng ::: gallery Tiêu đề và đóng bằng dòng :::."
 IMAGE = re.compile(
     r'^\s*!\[(?P<alt>[^\]]*)\]\(\s*(?P<src><[^>]+>|[^\s)]+)'
     r'(?:\s+"(?P<title>[^"]*)")?\s*\)\s*$'
@@ -41,10 +44,16 @@ class Problem:
 
 def find_galleries(lines: list[str]) -> tuple[list[Gallery], list[Problem]]:
     """Every gallery block in `lines`, and the problems found in them."""
-    galleries, problems, index = [], [], 0
+    galleries, problems, index, fence = [], [], 0, None
     while index < len(lines):
-        opened = OPEN.match(lines[index])
+        line = lines[index]
+        marker = FENCE.match(line)
+        if marker and (fence is None or marker[1].startswith(fence)):
+            fence = marker[1][:3] if fence is None else None
+        opened = None if fence else OPEN.match(line)
         if not opened:
+            if not fence and COLONS.match(line):
+                problems.append(Problem(index, f'dòng "{line.strip()[:40]}" không mở thư viện ảnh nào', OPEN_FIX))
             index += 1
             continue
         end = next((j for j in range(index + 1, len(lines)) if CLOSE.match(lines[j])), None)

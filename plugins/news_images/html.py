@@ -4,7 +4,18 @@ from __future__ import annotations
 
 import posixpath
 
+from urllib.parse import quote
+
 from bs4 import BeautifulSoup
+from bs4.dammit import EntitySubstitution
+from bs4.formatter import HTMLFormatter
+
+# HTML5 output that keeps Vietnamese letters as UTF-8 instead of &agrave; etc.
+FORMATTER = HTMLFormatter(
+    entity_substitution=EntitySubstitution.substitute_xml,
+    void_element_close_prefix=None,
+    empty_attributes_are_booleans=True,
+)
 
 MARKER = "data-news-photo"
 SHARED_FOLDER = "anh"
@@ -25,7 +36,7 @@ def rewrite(html: str, urls: list[str]) -> str:
         url = urls[int(element[MARKER])]
         element["src" if element.name == "img" else "href"] = url
         del element[MARKER]
-    return soup.decode(formatter="html5")
+    return soup.decode(formatter=FORMATTER)
 
 
 def link_photos(content) -> None:
@@ -33,7 +44,7 @@ def link_photos(content) -> None:
     if not photos or not getattr(content, "_content", None):
         return
     siteurl = content.settings.get("SITEURL", "")
-    urls = [f"{siteurl}/{photo_path(content, p)}" for p in photos]
+    urls = [f"{siteurl}/{quote(photo_path(content, p))}" for p in photos]
     content._content = rewrite(content._content, urls)
     if getattr(content, "cover", None):
         content.cover_url = urls[photos.index(content.cover)] if content.cover in photos else None

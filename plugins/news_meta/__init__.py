@@ -1,12 +1,15 @@
 """news_meta: YAML front matter, validation, Vietnamese display values, drafts.
 
 Signals:
-- initialized: load the settings into a State kept at settings["NEWS_META_STATE"].
+- initialized: load the settings into a State kept at settings["NEWS_META_STATE"];
+  warn about files such as index.md.txt that would be skipped silently.
 - readers_init: read `.md` files with NewsReader (front matter + Markdown body).
 - article_generator_pretaxonomy: drop drafts and future articles from a
   production build; reject articles that would share one output file;
   order articles newest first, ties by source path, for byte-identical output.
-- article_generator_finalized: list categories in the configured order.
+- article_generator_finalized: list categories in the configured order; warn
+  when there is no article at all (a mistyped --content must not publish).
+- page_generator_finalized: drop draft pages from a production build.
 - all_generators_finalized: reject any other output path claimed twice.
 
 Settings (see settings.py): NEWS_CATEGORIES, NEWS_SHOW_DRAFTS,
@@ -21,9 +24,12 @@ from pelican import signals
 def initialized(pelican):
     from . import settings, state
 
+    from .scan import warn_skipped_articles
+
     current = state.State(settings.load(pelican.settings))
     pelican.settings[state.KEY] = current
     state.install_filter(current)
+    warn_skipped_articles(pelican.settings["PATH"])
 
 
 def readers_init(readers):
@@ -43,15 +49,22 @@ def pretaxonomy(generator):
 
 
 def article_generator_finalized(generator):
-    from .publish import order_categories
+    from .publish import order_categories, warn_if_empty
 
     order_categories(generator)
+    warn_if_empty(generator)
+
+
+def page_generator_finalized(generator):
+    from .publish import drop_unpublished_pages
+
+    drop_unpublished_pages(generator)
 
 
 def generators_finalized(generators):
-    from .publish import report_output_collisions
+    from .publish import reject_output_collisions
 
-    report_output_collisions(generators)
+    reject_output_collisions(generators)
 
 
 def register():
@@ -59,4 +72,5 @@ def register():
     signals.readers_init.connect(readers_init)
     signals.article_generator_pretaxonomy.connect(pretaxonomy)
     signals.article_generator_finalized.connect(article_generator_finalized)
+    signals.page_generator_finalized.connect(page_generator_finalized)
     signals.all_generators_finalized.connect(generators_finalized)

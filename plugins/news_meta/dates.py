@@ -29,6 +29,8 @@ def parse_date(text: str, zone: str = "Asia/Ho_Chi_Minh") -> dt.datetime:
     if not match:
         raise DateProblem(f'"{text}" không phải là ngày tháng đọc được')
     parts = {k: int(v) for k, v in match.groupdict().items() if v and k != "tz"}
+    if not 1900 <= parts["y"] <= 2100:
+        raise DateProblem(f'năm {parts["y"]} không hợp lý (phải từ 1900 đến 2100)')
     try:
         day = dt.date(parts["y"], parts["m"], parts["d"])
     except ValueError:

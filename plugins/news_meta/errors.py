@@ -47,6 +47,7 @@ class Problems:
     def __init__(self, path: str):
         self.path = path
         self.items: list[ContentError] = []
+        self.reported_fields: set[str] = set()  # fields whose value was already rejected
 
     def error(self, line, field, problem, fix=""):
         self.items.append(ContentError(self.path, line, field, problem, fix))

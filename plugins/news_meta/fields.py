@@ -9,9 +9,9 @@ from dataclasses import dataclass, field
 
 from .dates import DateProblem, parse_date
 from .errors import Problems
-from .frontmatter import Field
+from .frontmatter import INVALID, Field
 from .settings import CategoryDef, Config
-from .slugs import slugify
+from .slugs import fold, slugify
 
 KNOWN_FIELDS = (
     "title", "date", "views", "category", "summary", "cover", "tags", "slug",
@@ -45,6 +45,8 @@ class Meta:
 def validate(fields: dict[str, Field], cfg: Config, problems: Problems, page=False) -> Meta:
     """Articles need title, date and category; pages (about, contact) only a title."""
     meta = Meta(lines={name: f.line for name, f in fields.items()})
+    problems.reported_fields.update(n for n, f in fields.items() if f.value is INVALID)
+    fields = {n: f for n, f in fields.items() if f.value is not INVALID}
     for name, f in fields.items():
         if name not in KNOWN_FIELDS:
             _unknown(f, problems)
@@ -72,6 +74,8 @@ def _unknown(f: Field, problems: Problems) -> None:
 
 
 def _missing(name: str, problems: Problems, example: str) -> None:
+    if name in problems.reported_fields:
+        return
     problems.error(1, name, "thiếu trường bắt buộc (required field)", f"Thêm dòng {example} vào phần khai báo.")
 
 
@@ -109,7 +113,7 @@ def _views(f: Field | None, problems) -> int:
     if f is None or f.value is None or f.value == "":
         return 0
     raw = f.value.strip() if isinstance(f.value, str) else ""
-    if _VIEWS.fullmatch(raw):
+    if _VIEWS.fullmatch(raw) and len(raw) <= 15:
         return int(raw.replace(".", ""))
     problem = (
         "lượt xem không thể là số âm" if raw.startswith("-")
@@ -121,21 +125,34 @@ def _views(f: Field | None, problems) -> int:
 
 def _category(f: Field | None, cfg: Config, problems) -> CategoryDef | None:
     known = "; ".join(c.name for c in cfg.categories)
-    if f is None or not isinstance(f.value, str) or not f.value.strip():
-        line = f.line if f else 1
-        problems.error(line, "category", "thiếu chuyên mục (category)", f"Chọn một trong: {known}.")
+    if f is None:
+        _missing("category", problems, "category: " + cfg.categories[0].name)
+        return None
+    if not isinstance(f.value, str) or not f.value.strip():
+        problem = "chỉ được chọn một chuyên mục" if isinstance(f.value, list) else "không được để trống"
+        problems.error(f.line, f.key, problem, f"Chọn một trong: {known}.")
         return None
     found = cfg.find_category(f.value)
     if found:
         return found
-    names = {c.name.lower(): c.name for c in cfg.categories}
-    close = difflib.get_close_matches(f.value.lower(), list(names), n=1, cutoff=0.4)
-    hint = f'Có phải ý bạn là "{names[close[0]]}"? ' if close else ""
+    close = _closest_category(f.value, cfg)
+    hint = f'Có phải ý bạn là "{close}"? ' if close else ""
     problems.error(
         f.line, f.key, f'chuyên mục "{f.value}" không có trong danh sách',
         f"{hint}Các chuyên mục hiện có: {known}.",
     )
     return None
+
+
+def _closest_category(text: str, cfg: Config) -> str | None:
+    """A name that starts with or contains what was typed, else the most similar."""
+    typed = fold(text)
+    for cat in cfg.categories:
+        if fold(cat.name).startswith(typed) or typed in fold(cat.name):
+            return cat.name
+    names = {fold(c.name): c.name for c in cfg.categories}
+    close = difflib.get_close_matches(typed, list(names), n=1, cutoff=0.4)
+    return names[close[0]] if close else None
 
 
 def _tags(f: Field | None, problems) -> list[str]:

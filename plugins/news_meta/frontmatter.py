@@ -32,7 +32,9 @@ class Document:
 
 def split(text: str, problems: Problems) -> Document | None:
     """Return the document, or None after recording why it cannot be read."""
-    lines = text.lstrip("\ufeff").splitlines()
+    # Only \n, \r\n and \r end a line, as in Markdown; str.splitlines() would
+    # also split on U+2028 or form feeds pasted from Word and shift every line.
+    lines = text.lstrip("\ufeff").replace("\r\n", "\n").replace("\r", "\n").split("\n")
     if not lines or lines[0].strip() != "---":
         problems.error(
             1, None, "tệp không bắt đầu bằng phần khai báo (front matter)",
@@ -62,7 +64,8 @@ def _parse_yaml(source: str, problems: Problems) -> dict[str, Field] | None:
     except yaml.MarkedYAMLError as exc:
         mark = exc.problem_mark or exc.context_mark
         line = mark.line + 2 if mark else 1
-        problems.error(line, None, f"khai báo YAML không hợp lệ (invalid YAML: {exc.problem})", YAML_FIX)
+        key = _key_at(source, mark.line) if mark else None
+        problems.error(line, key, f"{_explain(exc.problem)} (invalid YAML: {exc.problem})", YAML_FIX)
         return None
     except yaml.YAMLError as exc:
         problems.error(1, None, f"khai báo YAML không hợp lệ (invalid YAML: {exc})", YAML_FIX)
@@ -83,12 +86,58 @@ def _parse_yaml(source: str, problems: Problems) -> dict[str, Field] | None:
                 "Xóa một trong hai dòng.",
             )
             continue
+        lost = _lost_text(source, value_node)
         value = _value(value_node)
-        if value is _NESTED:
+        if lost:
+            problems.error(line, key, lost, YAML_FIX)
+            value = INVALID
+        elif value is _NESTED:
             problems.error(line, key, "giá trị không được là một nhóm trường lồng nhau", YAML_FIX)
-            continue
+            value = INVALID
         fields[name] = Field(key, value, line)
     return fields
+
+
+INVALID = object()  # a field whose problem is already reported
+
+
+def _lost_text(source: str, node: yaml.Node) -> str | None:
+    """Text YAML would silently drop: ' #…' read as a comment, a leading ! or &
+    read as a tag or anchor. Return the explanation, or None."""
+    if not isinstance(node, yaml.ScalarNode) or node.style:
+        return None  # quoted values keep every character
+    start, end = node.start_mark.index, node.end_mark.index
+    if source[start : start + 1] in ("!", "&", "*"):
+        return f'giá trị bắt đầu bằng "{source[start]}" sẽ bị YAML hiểu sai và cắt mất chữ'
+    rest = source[end:].split("\n", 1)[0]
+    if "#" in rest:
+        return f'phần "{rest.strip()}" sau dấu # bị YAML coi là ghi chú (comment) và bỏ mất'
+    return None
+
+
+def _key_at(source: str, line_index: int) -> str | None:
+    lines = source.split("\n")
+    if 0 <= line_index < len(lines) and ":" in lines[line_index]:
+        key = lines[line_index].split(":", 1)[0].strip()
+        return key if key.replace("_", "").replace("-", "").isalnum() else None
+    return None
+
+
+_EXPLAIN = {
+    "mapping values are not allowed here": "giá trị có dấu hai chấm (:) mà không nằm trong ngoặc kép",
+    "found character '\\t' that cannot start any token": "có ký tự Tab",
+    "found character '\t' that cannot start any token": "có ký tự Tab",
+    "could not find expected ':'": "thiếu dấu hai chấm (:) sau tên trường",
+    "found unexpected end of stream": "thiếu dấu ngoặc kép đóng",
+    "found undefined alias": "giá trị bắt đầu bằng dấu *",
+}
+
+
+def _explain(problem: str | None) -> str:
+    for english, vietnamese in _EXPLAIN.items():
+        if problem and problem.startswith(english):
+            return f"khai báo YAML không hợp lệ: {vietnamese}"
+    return "khai báo YAML không hợp lệ"
 
 
 _NESTED = object()

@@ -7,8 +7,10 @@ import os
 import posixpath
 import unicodedata
 from dataclasses import dataclass
-from urllib.parse import unquote, urlsplit
+import re
+from urllib.parse import unquote
 
+_SCHEME = re.compile(r"^[A-Za-z][A-Za-z0-9+.-]*:")  # http:, file:, C:
 PHOTO_EXTENSIONS = (".jpg", ".jpeg", ".png", ".webp", ".gif", ".heic", ".heif", ".avif")
 
 
@@ -36,15 +38,18 @@ class PhotoProblem(ValueError):
 
 def resolve(ref: str, md_path: str, content_root: str) -> PhotoRef:
     """Map `ref` (as written in Markdown) to the photo file it names."""
-    parts = urlsplit(ref.strip())
-    if parts.scheme or parts.netloc or ref.strip().startswith("/"):
+    ref = ref.strip().replace("\\", "/")  # Windows editors type hinh\\anh.jpg
+    if _SCHEME.match(ref) or ref.startswith("/"):
         raise PhotoProblem(
             f'ảnh "{ref}" không nằm trong thư mục bài viết',
             "Chép ảnh vào cùng thư mục với tệp bài viết và chỉ ghi tên tệp ảnh.",
         )
     folder = os.path.dirname(os.path.abspath(md_path))
     root = os.path.abspath(content_root)
-    source = os.path.normpath(os.path.join(folder, unquote(parts.path)))
+    # A file name is taken literally first ("ảnh #1.jpg"), then URL-decoded ("a%20b.jpg").
+    source = os.path.normpath(os.path.join(folder, ref))
+    if not os.path.exists(source):
+        source = os.path.normpath(os.path.join(folder, unquote(ref)))
     if os.path.commonpath([root, source]) != root:
         raise PhotoProblem(
             f'ảnh "{ref}" nằm ngoài thư mục nội dung (content)',
@@ -84,7 +89,8 @@ def _missing_fix(source: str) -> str:
         names = [n for n in os.listdir(folder) if n.lower().endswith(PHOTO_EXTENSIONS)]
     except OSError:
         return "Kiểm tra lại đường dẫn: thư mục chứa ảnh không tồn tại."
-    close = difflib.get_close_matches(wanted, names, n=1, cutoff=0.5)
+    by_lower = {unicodedata.normalize("NFC", n).lower(): n for n in sorted(names)}
+    close = difflib.get_close_matches(unicodedata.normalize("NFC", wanted).lower(), list(by_lower), n=1, cutoff=0.5)
     if close:
-        return f'Có phải ý bạn là "{close[0]}"? Tên tệp phải viết đúng cả chữ hoa, chữ thường.'
+        return f'Có phải ý bạn là "{by_lower[close[0]]}"? Tên tệp phải viết đúng cả chữ hoa, chữ thường.'
     return "Kiểm tra tên tệp và chép ảnh vào cùng thư mục với tệp bài viết."

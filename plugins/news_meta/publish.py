@@ -2,11 +2,14 @@
 
 from __future__ import annotations
 
+import logging
+
 from .collisions import find_collisions
 from .errors import ContentError
 from .state import of
 
 COLLISION_FIX = "Đổi slug: của một trong các bài, hoặc đổi tiêu đề cho khác nhau."
+logger = logging.getLogger("news_meta")
 
 
 def drop_unpublished(generator) -> None:
@@ -14,6 +17,23 @@ def drop_unpublished(generator) -> None:
     if not of(generator.settings).config.show_drafts:
         generator.drafts = []
         generator.drafts_translations = []
+
+
+def drop_unpublished_pages(generator) -> None:
+    if not of(generator.settings).config.show_drafts:
+        generator.draft_pages = []
+        generator.draft_translations = []
+        generator.context["draft_pages"] = []
+
+
+def warn_if_empty(generator) -> None:
+    """A site with no article is a mistyped --content, not something to publish."""
+    if not generator.articles and not of(generator.settings).rejected:
+        logger.warning(
+            "%s: không có bài viết nào để xuất bản. Kiểm tra đường dẫn --content và "
+            "mỗi bài có tệp index.md với phần khai báo (front matter).",
+            generator.path,
+        )
 
 
 def order_articles(generator) -> None:
@@ -33,14 +53,15 @@ def reject_article_collisions(generator) -> None:
     collisions = find_collisions((a.save_as, a.source_path) for a in generator.articles)
     losers = set()
     for save_as, sources in collisions.items():
-        _report(save_as, sources, generator.settings)
+        _report(save_as, sources)
         losers.update(sources)
     if losers:
         generator.articles = [a for a in generator.articles if a.source_path not in losers]
 
 
-def report_output_collisions(generators) -> None:
-    """Log any output file claimed twice across articles, pages and taxonomies."""
+def reject_output_collisions(generators) -> None:
+    """Any output file claimed twice (a page named like a category, …): report
+    it and drop the articles and pages involved, before anything is written."""
     items = []
     for generator in generators:
         for content in getattr(generator, "articles", []) + getattr(generator, "pages", []):
@@ -49,11 +70,21 @@ def report_output_collisions(generators) -> None:
             items.append((category.save_as, f"chuyên mục {category.name}"))
         for tag in getattr(generator, "tags", {}):
             items.append((tag.save_as, f"thẻ {tag.name}"))
+    losers = set()
     for save_as, sources in find_collisions(items).items():
-        _report(save_as, sources, generators[0].settings)
+        _report(save_as, sources)
+        losers.update(sources)
+    if not losers:
+        return
+    for generator in generators:
+        for name in ("articles", "pages"):
+            if hasattr(generator, name):
+                kept = [c for c in getattr(generator, name) if c.source_path not in losers]
+                setattr(generator, name, kept)
+                generator.context[name] = kept
 
 
-def _report(save_as: str, sources: list[str], settings) -> None:
+def _report(save_as: str, sources: list[str]) -> None:
     from .reader import display_path
 
     shown = [display_path(s) if "/" in s or "\\" in s else s for s in sources]

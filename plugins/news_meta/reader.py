@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import datetime as dt
 import os
+from urllib.parse import unquote
 from dataclasses import dataclass, field
 
 from bs4 import BeautifulSoup
@@ -44,11 +45,15 @@ class BodyContext:
             self.photos.append(photo)
         return self.photos.index(photo)
 
-    def find_line(self, needle: str) -> int | None:
-        """The file line of the first body line containing `needle`."""
-        return self.body_lines.get(needle)
+    def find_line(self, ref: str) -> int | None:
+        """The file line of the first body line that references `ref`."""
+        for needle in (f"({ref}", f"(<{ref}>", ref, unquote(ref)):
+            for offset, line in enumerate(self.body_lines):
+                if needle in line:
+                    return self.first_line + offset
+        return None
 
-    body_lines: dict[str, int] = field(default_factory=dict)
+    body_lines: list[str] = field(default_factory=list)
 
 
 @dataclass(frozen=True)
@@ -75,7 +80,23 @@ class NewsReader(MarkdownReader):
         super().__init__(settings)
         self.state = state
 
+    file_extensions = ["md", "markdown", "MD", "Md", "MARKDOWN"]
+
     def read(self, source_path):
+        try:
+            return self._read(source_path)
+        except ArticleRejected:
+            raise
+        except Exception as exc:  # a bug of ours must still name the file
+            problems = Problems(display_path(source_path))
+            problems.error(
+                None, None,
+                f"lỗi không lường trước khi đọc tệp (unexpected error: {type(exc).__name__}: {exc})",
+                "Đây có thể là lỗi của chương trình: hãy gửi tệp này cho bộ phận IT.",
+            )
+            self._reject(problems)
+
+    def _read(self, source_path):
         problems = Problems(display_path(source_path))
         try:
             with open(source_path, encoding="utf-8") as handle:
@@ -112,10 +133,7 @@ class NewsReader(MarkdownReader):
         raise ArticleRejected(problems.path, problems.errors)  # pragma: no cover
 
     def _convert(self, body: str, context: BodyContext) -> str:
-        for offset, line in enumerate(body.splitlines()):
-            for token in line.split("(")[1:]:
-                ref = token.split(")")[0].split(" ")[0]
-                context.body_lines.setdefault(ref, context.first_line + offset)
+        context.body_lines = body.split("\n")
         # Pelican adds the `meta` extension, which would eat a first paragraph
         # such as "Ghi chú: …" as metadata; the front matter is already parsed.
         options = dict(self.settings["MARKDOWN"])

@@ -29,6 +29,8 @@ class HideRejectedFilter(logging.Filter):
         self.state = state
 
     def filter(self, record: logging.LogRecord) -> bool:
+        if str(record.msg).startswith("Empty alt attribute"):
+            return False  # news_gallery warns in Vietnamese, with the line
         if record.msg != "Could not process %s" or not record.args:
             return True
         path = str(record.args[0]).replace("\\", "/")
@@ -36,7 +38,8 @@ class HideRejectedFilter(logging.Filter):
 
 
 def install_filter(state: State) -> None:
-    target = logging.getLogger("pelican.generators")
-    for old in [f for f in target.filters if isinstance(f, HideRejectedFilter)]:
-        target.removeFilter(old)
-    target.addFilter(HideRejectedFilter(state))
+    for name in ("pelican.generators", "pelican.readers"):
+        target = logging.getLogger(name)
+        for old in [f for f in target.filters if isinstance(f, HideRejectedFilter)]:
+            target.removeFilter(old)
+        target.addFilter(HideRejectedFilter(state))
