@@ -111,3 +111,27 @@ def test_gallery_syntax_inside_a_code_block_is_left_alone(build_site):
     site = build_site({"a/index.md": article(body=body)})
     assert site.result.errors == 0
     assert "::: gallery Tiêu đề" in site.page(URL).select_one("pre code").get_text()
+
+
+def test_attached_documents_are_published_beside_the_article(build_site, caplog):
+    files = {"a/index.md": article(body="[Tải Quyết định số 12](quyet-dinh-12.pdf) và [trang khác](https://hanoi.gov.vn/a.pdf)"),
+             "a/quyet-dinh-12.pdf": b"%PDF-1.4 test"}
+    site = build_site(files)
+    links = site.page(URL).select(".article__body a")
+    assert links[0]["href"] == f"/{URL}/quyet-dinh-12.pdf"
+    assert (site.output / URL / "quyet-dinh-12.pdf").read_bytes() == b"%PDF-1.4 test"
+    assert links[1]["href"] == "https://hanoi.gov.vn/a.pdf"
+    broken = build_site({"a/index.md": article(body="Xem [văn bản](van-ban.pdf).")})
+    assert 'index.md:7: liên kết: không tìm thấy tệp "van-ban.pdf"' in caplog.text
+    assert broken.result.errors == 1
+
+
+def test_photo_symlinked_out_of_the_content_folder_is_refused(build_site, tmp_path, caplog):
+    secret = tmp_path / "secret.jpg"
+    secret.write_bytes(b"x")
+    content = tmp_path / "c"
+    (content / "a").mkdir(parents=True)
+    (content / "a/anh.jpg").symlink_to(secret)
+    site = build_site({"a/index.md": article(body="![Ảnh](anh.jpg)")}, content=content)
+    assert 'ảnh "anh.jpg" nằm ngoài thư mục nội dung (content)' in caplog.text
+    assert not any(f.endswith("anh.jpg") for f in site.files())

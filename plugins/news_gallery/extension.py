@@ -9,6 +9,8 @@ from markdown.extensions import Extension
 from markdown.preprocessors import Preprocessor
 from markdown.treeprocessors import Treeprocessor
 
+from news_meta.photos import is_local_file
+
 from .gallery import find_galleries, squash
 
 CAPTION_FIX = "Viết chú thích trong ngoặc vuông: ![Quang cảnh hội nghị](anh.jpg)."
@@ -55,6 +57,11 @@ class FigureTreeprocessor(Treeprocessor):
             for child in list(parent):
                 if child.tag == "img" and context:
                     self._resolve(child, context)
+                if child.tag == "a" and context and is_local_file(child.get("href", "")):
+                    href = child.get("href", "")
+                    index = context.attachment(href, context.find_line(href))
+                    if index is not None:
+                        child.set("data-news-file", str(index))
                 if child.tag == "p" and _standalone_image(child) is not None:
                     self._figure(child, _standalone_image(child), context)
         return None

@@ -12,7 +12,7 @@ def publish_photos(articles, output_path: str) -> int:
     """Copy each photo once; return how many files were written."""
     written = set()
     for article in articles:
-        for photo in getattr(article, "photos", []) or []:
+        for photo in (getattr(article, "photos", None) or []) + (getattr(article, "files", None) or []):
             target = os.path.join(output_path, *photo_path(article, photo).split("/"))
             if target in written:
                 continue

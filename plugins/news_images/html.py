@@ -18,6 +18,7 @@ FORMATTER = HTMLFormatter(
 )
 
 MARKER = "data-news-photo"
+FILE_MARKER = "data-news-file"
 SHARED_FOLDER = "anh"
 
 
@@ -29,22 +30,25 @@ def photo_path(content, photo) -> str:
     return posixpath.join(folder, photo.name)
 
 
-def rewrite(html: str, urls: list[str]) -> str:
-    """Replace src/href of marked elements with urls[N]; drop the markers."""
+def rewrite(html: str, urls: list[str], file_urls: list[str] = ()) -> str:
+    """Replace src/href of marked elements with urls[N] (photos) or
+    file_urls[N] (attached documents); drop the markers."""
     soup = BeautifulSoup(html, "html.parser")
-    for element in soup.find_all(attrs={MARKER: True}):
-        url = urls[int(element[MARKER])]
-        element["src" if element.name == "img" else "href"] = url
-        del element[MARKER]
+    for marker, table in ((MARKER, urls), (FILE_MARKER, file_urls)):
+        for element in soup.find_all(attrs={marker: True}):
+            element["src" if element.name == "img" else "href"] = table[int(element[marker])]
+            del element[marker]
     return soup.decode(formatter=FORMATTER)
 
 
 def link_photos(content) -> None:
-    photos = getattr(content, "photos", None)
-    if not photos or not getattr(content, "_content", None):
+    photos = getattr(content, "photos", None) or []
+    files = getattr(content, "files", None) or []
+    if not (photos or files) or not getattr(content, "_content", None):
         return
     siteurl = content.settings.get("SITEURL", "")
     urls = [f"{siteurl}/{quote(photo_path(content, p))}" for p in photos]
-    content._content = rewrite(content._content, urls)
+    file_urls = [f"{siteurl}/{quote(photo_path(content, f))}" for f in files]
+    content._content = rewrite(content._content, urls, file_urls)
     if getattr(content, "cover", None):
         content.cover_url = urls[photos.index(content.cover)] if content.cover in photos else None

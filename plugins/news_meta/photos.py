@@ -11,6 +11,10 @@ import re
 from urllib.parse import unquote
 
 _SCHEME = re.compile(r"^[A-Za-z][A-Za-z0-9+.-]*:")  # http:, file:, C:
+FILE_EXTENSIONS = (
+    ".pdf", ".doc", ".docx", ".xls", ".xlsx", ".ppt", ".pptx", ".odt", ".ods", ".odp",
+    ".rtf", ".txt", ".csv", ".zip", ".rar", ".7z", ".mp3", ".mp4", ".m4a",
+)
 PHOTO_EXTENSIONS = (".jpg", ".jpeg", ".png", ".webp", ".gif", ".heic", ".heif", ".avif")
 
 
@@ -36,29 +40,33 @@ class PhotoProblem(ValueError):
         self.fix = fix
 
 
-def resolve(ref: str, md_path: str, content_root: str) -> PhotoRef:
-    """Map `ref` (as written in Markdown) to the photo file it names."""
+def is_local_file(ref: str) -> bool:
+    """A link to a document beside the article (not a page, not a web address)."""
+    ref = ref.strip().replace("\\", "/")
+    if not ref or _SCHEME.match(ref) or ref.startswith(("/", "#", "?")):
+        return False
+    return ref.lower().rsplit("?", 1)[0].endswith(FILE_EXTENSIONS + PHOTO_EXTENSIONS)
+
+
+def resolve(ref: str, md_path: str, content_root: str, kind: str = "ảnh") -> PhotoRef:
+    """Map `ref` (as written in Markdown) to the photo (or, with kind="tệp",
+    the attached document) it names."""
     ref = ref.strip().replace("\\", "/")  # Windows editors type hinh\\anh.jpg
+    fix = f"Chép {kind} vào cùng thư mục với tệp bài viết và chỉ ghi tên tệp."
     if _SCHEME.match(ref) or ref.startswith("/"):
-        raise PhotoProblem(
-            f'ảnh "{ref}" không nằm trong thư mục bài viết',
-            "Chép ảnh vào cùng thư mục với tệp bài viết và chỉ ghi tên tệp ảnh.",
-        )
-    folder = os.path.dirname(os.path.abspath(md_path))
-    root = os.path.abspath(content_root)
+        raise PhotoProblem(f'{kind} "{ref}" không nằm trong thư mục bài viết', fix)
+    folder = os.path.realpath(os.path.dirname(os.path.abspath(md_path)))
+    root = os.path.realpath(content_root)
     # A file name is taken literally first ("ảnh #1.jpg"), then URL-decoded ("a%20b.jpg").
     source = os.path.normpath(os.path.join(folder, ref))
     if not os.path.exists(source):
         source = os.path.normpath(os.path.join(folder, unquote(ref)))
-    if os.path.commonpath([root, source]) != root:
-        raise PhotoProblem(
-            f'ảnh "{ref}" nằm ngoài thư mục nội dung (content)',
-            "Chép ảnh vào cùng thư mục với tệp bài viết và chỉ ghi tên tệp ảnh.",
-        )
     source = _same_name_other_normalisation(source)
+    if os.path.commonpath([root, os.path.realpath(source)]) != root:  # ../ or a symlink out
+        raise PhotoProblem(f'{kind} "{ref}" nằm ngoài thư mục nội dung (content)', fix)
     if not os.path.isfile(source):
-        raise PhotoProblem(f'không tìm thấy ảnh "{ref}"', _missing_fix(source))
-    if not source.lower().endswith(PHOTO_EXTENSIONS):
+        raise PhotoProblem(f'không tìm thấy {kind} "{ref}"', _missing_fix(source))
+    if kind == "ảnh" and not source.lower().endswith(PHOTO_EXTENSIONS):
         raise PhotoProblem(
             f'"{ref}" không phải là tệp ảnh',
             "Dùng ảnh JPEG, PNG, WebP hoặc HEIC.",
@@ -86,7 +94,7 @@ def _same_name_other_normalisation(source: str) -> str:
 def _missing_fix(source: str) -> str:
     folder, wanted = os.path.split(source)
     try:
-        names = [n for n in os.listdir(folder) if n.lower().endswith(PHOTO_EXTENSIONS)]
+        names = [n for n in os.listdir(folder) if os.path.isfile(os.path.join(folder, n))]
     except OSError:
         return "Kiểm tra lại đường dẫn: thư mục chứa ảnh không tồn tại."
     by_lower = {unicodedata.normalize("NFC", n).lower(): n for n in sorted(names)}

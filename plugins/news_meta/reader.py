@@ -33,6 +33,7 @@ class BodyContext:
     first_line: int
     problems: Problems
     photos: list[PhotoRef] = field(default_factory=list)
+    files: list[PhotoRef] = field(default_factory=list)  # attached documents
 
     def photo(self, ref: str, line: int | None, field_name: str = "ảnh") -> int | None:
         """Resolve a photo reference; return its index in `photos`, or None."""
@@ -44,6 +45,17 @@ class BodyContext:
         if photo not in self.photos:
             self.photos.append(photo)
         return self.photos.index(photo)
+
+    def attachment(self, ref: str, line: int | None) -> int | None:
+        """Resolve a link to a document beside the article; index in `files`."""
+        try:
+            item = resolve(ref, self.md_path, self.content_root, kind="tệp")
+        except PhotoProblem as exc:
+            self.problems.error(line, "liên kết", str(exc), exc.fix)
+            return None
+        if item not in self.files:
+            self.files.append(item)
+        return self.files.index(item)
 
     def find_line(self, ref: str) -> int | None:
         """The file line of the first body line that references `ref`."""
@@ -157,7 +169,7 @@ class NewsReader(MarkdownReader):
         metadata = {
             "title": meta.title, "slug": meta.slug, "summary": meta.summary,
             "status": "draft" if meta.draft and not self.state.config.show_drafts else "published",
-            "photos": list(context.photos), "cover": cover,
+            "photos": list(context.photos), "files": list(context.files), "cover": cover,
         }
         if meta.date:
             metadata["date"] = meta.date
@@ -184,6 +196,7 @@ class NewsReader(MarkdownReader):
             "summary": meta.summary,
             "views": meta.views,
             "photos": list(context.photos),
+            "files": list(context.files),
             "cover": cover,
             "news": news_info(meta, scheduled, context.display_path),
         }
