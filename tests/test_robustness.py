@@ -138,3 +138,17 @@ def test_inline_image_without_alt_is_one_vietnamese_warning(build_site, caplog):
 def test_huge_views_is_an_error_not_a_crash(build_site, caplog):
     site = build_site({"a/index.md": article(views="99999999999999999999999999")})
     assert not site.result.crashed and 'index.md:5: views:' in caplog.text
+
+
+def test_html_comments_never_reach_the_page(build_site):
+    site = build_site({"a/index.md": article(body="Đoạn một.\n\n<!-- ghi chú nội bộ: 0912345678 -->\n\nĐoạn hai <!-- nữa -->.")})
+    html = (site.output / URL / "index.html").read_text(encoding="utf-8")
+    assert "0912345678" not in html and "nữa" not in html
+    assert "Đoạn hai" in html
+
+
+def test_empty_body_and_modified_before_date_are_warnings(build_site, caplog):
+    site = build_site({"a/index.md": article(body="", modified="01/01/2024")})
+    assert "index.md:7: bài viết chưa có nội dung" in caplog.text
+    assert "index.md:5: modified: ngày sửa (modified) sớm hơn ngày đăng (date)" in caplog.text
+    assert site.result.warnings == 2

@@ -53,6 +53,8 @@ def validate(fields: dict[str, Field], cfg: Config, problems: Problems, page=Fal
     meta.title = _text(fields, "title", problems, required=True)
     meta.date = _date(fields, "date", cfg, problems, required=not page)
     meta.modified = _date(fields, "modified", cfg, problems, required=False)
+    if meta.modified and meta.date and meta.modified < meta.date:
+        problems.warn(meta.lines["modified"], "modified", "ngày sửa (modified) sớm hơn ngày đăng (date)", "Kiểm tra lại hai ngày này.")
     meta.views = _views(fields.get("views"), problems)
     meta.category = None if page else _category(fields.get("category"), cfg, problems)
     meta.summary = _text(fields, "summary", problems) or None

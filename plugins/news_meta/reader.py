@@ -7,7 +7,7 @@ import os
 from urllib.parse import unquote
 from dataclasses import dataclass, field
 
-from bs4 import BeautifulSoup
+from bs4 import BeautifulSoup, Comment
 from markdown import Markdown
 from pelican.readers import MarkdownReader
 from pelican.urlwrappers import Category, Tag
@@ -127,7 +127,9 @@ class NewsReader(MarkdownReader):
             problems.path, os.path.abspath(source_path), self.settings["PATH"],
             document.body_line, problems,
         )
-        html = self._convert(document.body, context)
+        html = drop_comments(self._convert(document.body, context))
+        if not html.strip() and not page:
+            problems.warn(document.body_line, None, "bài viết chưa có nội dung", "Viết nội dung bên dưới dòng --- thứ hai.")
         cover = self._cover(meta, context)
         if meta.summary is None:
             meta.summary = lead_paragraph(html)
@@ -222,6 +224,16 @@ def news_info(meta: Meta, scheduled: bool, source: str) -> NewsInfo:
         scheduled=scheduled,
         source=source,
     )
+
+
+def drop_comments(html: str) -> str:
+    """Editors' <!-- notes --> stay in the source, never in the published page."""
+    if "<!--" not in html:
+        return html
+    soup = BeautifulSoup(html, "html.parser")
+    for comment in soup.find_all(string=lambda s: isinstance(s, Comment)):
+        comment.extract()
+    return str(soup)
 
 
 def lead_paragraph(html: str) -> str:
