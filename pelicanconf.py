@@ -25,6 +25,8 @@ WITH_FUTURE_DATES = True  # news_meta decides, from SOURCE_DATE_EPOCH or the clo
 THEME = "theme"
 JINJA_ENVIRONMENT = {"trim_blocks": True, "lstrip_blocks": True, "autoescape": True}
 
+import os  # noqa: E402
+
 PLUGIN_PATHS = ["plugins"]
 PLUGINS = ["news_meta", "news_gallery", "news_images"]
 
@@ -74,6 +76,11 @@ NEWS_CATEGORIES = [
     },
 ]
 NEWS_SHOW_DRAFTS = True  # the preview shows drafts and future articles, marked
+
+# Photos: derivatives are cached by content hash here (keep it in CI's cache).
+NEWS_IMAGES_CACHE_PATH = os.path.join(os.path.dirname(os.path.abspath(__file__)), "cache", "images")
+NEWS_IMAGES_WIDTHS = (480, 960, 1600)
+NEWS_IMAGES_FORMATS = ("webp", "jpeg")
 
 # Pretty, stable, ASCII URLs: /<category-slug>/<article-slug>/
 ARTICLE_URL = "{category}/{slug}/"

@@ -70,6 +70,7 @@ def build_site(tmp_path, monkeypatch):
             else:
                 path.write_text(text, encoding="utf-8")
         output = output or tmp_path / f"output{counter['n']}"
+        overrides.setdefault("NEWS_IMAGES_CACHE_PATH", str(tmp_path / "cache"))
         result = build(PROD if strict else DEV, str(content), str(output), strict=strict,
                        overrides=overrides)
         return Site(content, output, result)

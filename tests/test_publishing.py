@@ -125,8 +125,9 @@ def test_urls_are_the_same_in_development_and_production(build_site):
     prod = build_site(files, strict=True)
     assert dev.files() == prod.files()
     img = prod.page("tin-tuc-su-kien/hoi-nghi-thi-dua").select_one("figure img")["src"]
-    assert img.endswith("/tin-tuc-su-kien/hoi-nghi-thi-dua/x.jpg") and img.startswith("https://")
-    assert dev.page("tin-tuc-su-kien/hoi-nghi-thi-dua").select_one("figure img")["src"] == "/tin-tuc-su-kien/hoi-nghi-thi-dua/x.jpg"
+    assert img.startswith("https://") and "/tin-tuc-su-kien/hoi-nghi-thi-dua/x-" in img
+    dev_img = dev.page("tin-tuc-su-kien/hoi-nghi-thi-dua").select_one("figure img")["src"]
+    assert dev_img == "/" + img.split("/", 3)[3]  # same path, host only in production
 
 
 def test_category_pages_paginate_with_numbered_links(build_site):

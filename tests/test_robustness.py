@@ -1,6 +1,7 @@
 """Inputs editors and IT really produce, found by trying to break the build."""
 
 import os
+import re
 import unicodedata
 
 import pytest
@@ -110,17 +111,17 @@ def test_wrong_case_photo_name_suggests_the_real_one(build_site, caplog):
 def test_windows_backslash_photo_path_works(build_site):
     site = build_site({"a/index.md": article(body="![Ảnh hai](hinh\\hai.jpg)"), "a/hinh/hai.jpg": None})
     assert site.result.errors == 0
-    assert site.page(URL).select_one("figure img")["src"] == f"/{URL}/hinh/hai.jpg"
-    assert (site.output / URL / "hinh/hai.jpg").exists()
+    src = site.page(URL).select_one("figure img")["src"]
+    assert src.startswith(f"/{URL}/hai-") and (site.output / src.lstrip("/")).is_file()
 
 
-def test_photo_names_are_url_encoded_and_letters_stay_utf8(build_site):
+def test_photo_names_become_ascii_urls_and_letters_stay_utf8(build_site):
     site = build_site({"a/index.md": article(body="Mở đầu.\n\n![Ảnh](<ảnh #1.jpg>)"), "a/ảnh #1.jpg": None})
     page = (site.output / URL / "index.html").read_text(encoding="utf-8")
     assert "Mở đầu." in page and "&" not in page.split("<main", 1)[1].split("</main>")[0]
     src = site.page(URL).select_one("figure img")["src"]
-    assert src == f"/{URL}/%E1%BA%A3nh%20%231.jpg"
-    assert (site.output / URL / "ảnh #1.jpg").exists()
+    assert re.fullmatch(rf"/{URL}/anh-1-[0-9a-f]{{10}}-640\.jpg", src)
+    assert (site.output / src.lstrip("/")).is_file()
 
 
 def test_footnotes_are_in_vietnamese(build_site):

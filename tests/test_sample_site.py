@@ -17,7 +17,9 @@ def sample(tmp_path_factory):
     from news_build.runner import build
 
     output = tmp_path_factory.mktemp("sample") / "output"
-    result = build(PROD, str(ROOT / "content"), str(output), strict=True)
+    cache = str(output.parent / "cache")
+    result = build(PROD, str(ROOT / "content"), str(output), strict=True,
+                   overrides={"NEWS_IMAGES_CACHE_PATH": cache})
     assert result.ok, "the sample content must pass the strict build"
     return output
 

@@ -34,7 +34,7 @@ class GalleryPreprocessor(Preprocessor):
         heading = f"thu-vien-anh-{self.md.news_gallery_count}"
         items = []
         for item in gallery.items:
-            index = context.photo(item.src, context.first_line + item.line) if context else None
+            index = context.photo(item.src, context.first_line + item.line, role="gallery") if context else None
             marker = "" if index is None else f' data-news-photo="{index}"'
             src, alt, caption = escape(item.src), escape(item.alt), escape(item.caption)
             items.append(

@@ -1,30 +1,72 @@
-"""news_images: publish the photos an article uses, beside the article.
+"""news_images: every photo an article uses, served at the size the screen needs.
 
 Signals:
-- content_object_init: point every `data-news-photo` marker (left by
-  news_gallery) at the photo's published URL.
-- article_writer_finalized: copy the photos of the articles that were written,
-  and only those, so a draft's photos are never published.
+- initialized: load NEWS_IMAGES_* settings; give news_meta's reader an
+  inspector that reads each photo's header (size after orientation, content
+  hash) and refuses empty, corrupt, non-image and oversized files with the
+  article's file and line.
+- content_object_init: turn the markers news_gallery leaves into <picture>s
+  with WebP and JPEG srcsets, width/height, lazy loading but for the first
+  photo; gallery links point at the large photo for the lightbox; set
+  `social_image` (1200×630 card from the cover).
+- article_writer_finalized / page_writer_finalized: render the derivatives the
+  cache lacks, on every core, and copy them beside the written pages; copy
+  attached documents. Originals are never published.
+- finalized: remember content hashes for the next build.
 
-This is the foundation's stand-in: the photo pipeline (derivatives, srcset,
-metadata stripping) replaces `publish_photos` in the photos issue.
+Settings (settings.py): NEWS_IMAGES_WIDTHS, _FORMATS, _QUALITY, _THUMB_WIDTHS,
+_THUMB_ASPECT, _SOCIAL_SIZE, _MAX_PIXELS, _CACHE_PATH, _WORKERS, _SIZES,
+_THUMB_SIZES. The cache is keyed by the source bytes' hash, the settings that
+change pixels and PIPELINE_VERSION, never by file times.
 """
 
 from pelican import signals
 
+KEY = "NEWS_IMAGES_STATE"
+
+
+def initialized(pelican):
+    from news_meta.state import ensure
+
+    from .inspect import Inspector
+    from .settings import load
+
+    inspector = Inspector(load(pelican.settings))
+    pelican.settings[KEY] = inspector
+    ensure(pelican.settings).inspect_photo = inspector
+
 
 def content_object_init(content):
-    from .html import link_photos
+    from .html import Urls, rewrite, social_image
 
-    link_photos(content)
+    inspector = content.settings.get(KEY)
+    if inspector is None or not getattr(content, "_content", None):
+        return
+    if getattr(content, "photos", None) or getattr(content, "files", None):
+        content._content = rewrite(content._content, Urls(content, inspector.cfg))
+    content.social_image = social_image(content, inspector.cfg)
 
 
-def article_writer_finalized(generator, writer):
-    from .copy import publish_photos
+def writer_finalized(generator, writer):
+    from .copy import publish_files
+    from .pipeline import publish
 
-    publish_photos(generator.articles, generator.output_path)
+    inspector = generator.settings.get(KEY)
+    contents = list(getattr(generator, "articles", [])) + list(getattr(generator, "pages", []))
+    if inspector is not None and contents:
+        inspector.stats.append(publish(contents, generator.output_path, inspector.cfg))
+    publish_files(contents, generator.output_path)
+
+
+def finalized(pelican):
+    inspector = pelican.settings.get(KEY)
+    if inspector is not None:
+        inspector.digests.save()
 
 
 def register():
+    signals.initialized.connect(initialized)
     signals.content_object_init.connect(content_object_init)
-    signals.article_writer_finalized.connect(article_writer_finalized)
+    signals.article_writer_finalized.connect(writer_finalized)
+    signals.page_writer_finalized.connect(writer_finalized)
+    signals.finalized.connect(finalized)

@@ -1,22 +1,23 @@
-"""Copy published articles' photos into the output folder."""
+"""Copy the documents (PDF, DOCX, …) that published articles link to."""
 
 from __future__ import annotations
 
 import os
 import shutil
 
-from .html import photo_path
+from .pipeline import photo_folder
 
 
-def publish_photos(articles, output_path: str) -> int:
-    """Copy each photo once; return how many files were written."""
+def publish_files(contents, output_path: str) -> int:
+    """Copy each attached file once, beside its article; return how many."""
     written = set()
-    for article in articles:
-        for photo in (getattr(article, "photos", None) or []) + (getattr(article, "files", None) or []):
-            target = os.path.join(output_path, *photo_path(article, photo).split("/"))
+    for content in contents:
+        for item in getattr(content, "files", None) or []:
+            folder = photo_folder(content, item)
+            target = os.path.join(output_path, *folder.split("/"), *item.name.split("/"))
             if target in written:
                 continue
             os.makedirs(os.path.dirname(target), exist_ok=True)
-            shutil.copyfile(photo.source, target)
+            shutil.copyfile(item.source, target)
             written.add(target)
     return len(written)

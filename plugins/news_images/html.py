@@ -1,14 +1,19 @@
-"""Rewrite photo markers in an article's HTML to published URLs."""
+"""Rewrite photo markers in an article's HTML into responsive <picture>s."""
 
 from __future__ import annotations
-
-import posixpath
 
 from urllib.parse import quote
 
 from bs4 import BeautifulSoup
 from bs4.dammit import EntitySubstitution
 from bs4.formatter import HTMLFormatter
+
+from .pipeline import derivatives_of, photo_folder
+from .plan import pick
+from .settings import FORMATS, Config
+
+MARKER = "data-news-photo"
+FILE_MARKER = "data-news-file"
 
 # HTML5 output that keeps Vietnamese letters as UTF-8 instead of &agrave; etc.
 FORMATTER = HTMLFormatter(
@@ -17,38 +22,77 @@ FORMATTER = HTMLFormatter(
     empty_attributes_are_booleans=True,
 )
 
-MARKER = "data-news-photo"
-FILE_MARKER = "data-news-file"
-SHARED_FOLDER = "anh"
+
+class Urls:
+    """URLs of one content object's photos and files."""
+
+    def __init__(self, content, cfg: Config):
+        self.content, self.cfg = content, cfg
+        self.siteurl = content.settings.get("SITEURL", "")
+        self.roles = getattr(content, "photo_roles", {}) or {}
+
+    def url(self, photo, name: str) -> str:
+        return f"{self.siteurl}/{quote(photo_folder(self.content, photo) + '/' + name)}"
+
+    def derivatives(self, index: int):
+        photo = self.content.photos[index]
+        return photo, derivatives_of(photo, self.cfg, self.roles.get(index, ()))
+
+    def file(self, index: int) -> str:
+        item = self.content.files[index]
+        return f"{self.siteurl}/{quote(photo_folder(self.content, item) + '/' + item.name)}"
 
 
-def photo_path(content, photo) -> str:
-    """Site-relative path of a published photo, e.g. 'dong-da/slug/a.jpg'."""
-    if photo.shared:
-        return posixpath.join(SHARED_FOLDER, photo.name)
-    folder = posixpath.dirname(content.save_as)
-    return posixpath.join(folder, photo.name)
+def picture(soup, img, urls: Urls, index: int, role: str, sizes: str, eager: bool):
+    """<picture> with one <source> per modern format and a JPEG <img>."""
+    photo, derivatives = urls.derivatives(index)
+    element = soup.new_tag("picture")
+    for fmt in urls.cfg.formats[:-1]:
+        srcset = ", ".join(f"{urls.url(photo, d.name)} {d.width}w" for d in pick(derivatives, role, fmt))
+        element.append(soup.new_tag("source", attrs={"type": FORMATS[fmt], "srcset": srcset, "sizes": sizes}))
+    fallback = pick(derivatives, role, "jpeg")
+    middle = next((d for d in fallback if d.width >= 960), fallback[-1])
+    attrs = {
+        "src": urls.url(photo, middle.name),
+        "srcset": ", ".join(f"{urls.url(photo, d.name)} {d.width}w" for d in fallback),
+        "sizes": sizes, "alt": img.get("alt", ""),
+        "width": str(middle.width), "height": str(middle.height),
+    }
+    attrs.update({"fetchpriority": "high"} if eager else {"loading": "lazy", "decoding": "async"})
+    element.append(soup.new_tag("img", attrs=attrs))
+    return element
 
 
-def rewrite(html: str, urls: list[str], file_urls: list[str] = ()) -> str:
-    """Replace src/href of marked elements with urls[N] (photos) or
-    file_urls[N] (attached documents); drop the markers."""
+def rewrite(html: str, urls: Urls) -> str:
+    """Markers left by news_gallery become <picture>s, large-photo links, file links."""
     soup = BeautifulSoup(html, "html.parser")
-    for marker, table in ((MARKER, urls), (FILE_MARKER, file_urls)):
-        for element in soup.find_all(attrs={marker: True}):
-            element["src" if element.name == "img" else "href"] = table[int(element[marker])]
-            del element[marker]
+    first = True
+    for element in soup.find_all(attrs={MARKER: True}):
+        index = int(element[MARKER])
+        del element[MARKER]
+        if element.name == "a":  # a gallery link: the largest photo, sized for PhotoSwipe
+            photo, derivatives = urls.derivatives(index)
+            largest = pick(derivatives, "full", "jpeg")[-1]
+            element["href"] = urls.url(photo, largest.name)
+            element["data-pswp-width"], element["data-pswp-height"] = str(largest.width), str(largest.height)
+            continue
+        in_gallery = element.find_parent("a", class_="news-gallery__link") is not None
+        role, sizes = ("thumb", urls.cfg.thumb_sizes) if in_gallery else ("full", urls.cfg.sizes)
+        element.replace_with(picture(soup, element, urls, index, role, sizes, eager=first))
+        first = False
+    for element in soup.find_all(attrs={FILE_MARKER: True}):
+        element["href"] = urls.file(int(element[FILE_MARKER]))
+        del element[FILE_MARKER]
     return soup.decode(formatter=FORMATTER)
 
 
-def link_photos(content) -> None:
+def social_image(content, cfg: Config) -> str | None:
+    """Absolute or root URL of the 1200×630 card made from the cover."""
+    cover = getattr(content, "cover", None)
     photos = getattr(content, "photos", None) or []
-    files = getattr(content, "files", None) or []
-    if not (photos or files) or not getattr(content, "_content", None):
-        return
-    siteurl = content.settings.get("SITEURL", "")
-    urls = [f"{siteurl}/{quote(photo_path(content, p))}" for p in photos]
-    file_urls = [f"{siteurl}/{quote(photo_path(content, f))}" for f in files]
-    content._content = rewrite(content._content, urls, file_urls)
-    if getattr(content, "cover", None):
-        content.cover_url = urls[photos.index(content.cover)] if content.cover in photos else None
+    if cover is None or cover not in photos:
+        return None
+    urls = Urls(content, cfg)
+    photo, derivatives = urls.derivatives(photos.index(cover))
+    card = next((d for d in derivatives if d.role == "social"), None)
+    return urls.url(photo, card.name) if card else None

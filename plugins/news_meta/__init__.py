@@ -22,12 +22,11 @@ from pelican import signals
 
 
 def initialized(pelican):
-    from . import settings, state
+    from . import state
 
     from .scan import warn_skipped_articles
 
-    current = state.State(settings.load(pelican.settings))
-    pelican.settings[state.KEY] = current
+    current = state.ensure(pelican.settings)
     state.install_filter(current)
     warn_skipped_articles(pelican.settings["PATH"])
 

@@ -6,7 +6,7 @@ import difflib
 import os
 import posixpath
 import unicodedata
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 import re
 from urllib.parse import unquote
 
@@ -20,16 +20,31 @@ PHOTO_EXTENSIONS = (".jpg", ".jpeg", ".png", ".webp", ".gif", ".heic", ".heif", 
 
 @dataclass(frozen=True)
 class PhotoRef:
-    """A photo an article uses: its source file and its name in the output.
+    """A photo (or attached file) an article uses.
 
-    `name` is relative to the article's own URL when `shared` is False, and
-    relative to the site's shared photo folder when the photo lives outside
-    the article's folder.
+    `name` is relative to the article's folder when `shared` is False, else
+    relative to the content root (a photo outside the article's folder).
+    width, height (orientation applied) and digest (of the source bytes) are
+    filled in by news_images' inspector; article, line and ref say where the
+    photo was used first, for error messages.
     """
 
     source: str
     name: str
     shared: bool = False
+    width: int = 0
+    height: int = 0
+    digest: str = ""
+    article: str = field(default="", compare=False)
+    line: int | None = field(default=None, compare=False)
+    ref: str = field(default="", compare=False)
+
+    @property
+    def stem(self) -> str:
+        """ASCII base for derivative names: 'Quang cảnh (1).JPG' -> 'quang-canh-1'."""
+        from .slugs import slugify
+
+        return slugify(posixpath.splitext(posixpath.basename(self.name))[0], 40) or "anh"
 
 
 class PhotoProblem(ValueError):

@@ -5,7 +5,7 @@ from __future__ import annotations
 import datetime as dt
 import os
 from urllib.parse import unquote
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 
 from bs4 import BeautifulSoup, Comment
 from markdown import Markdown
@@ -34,17 +34,25 @@ class BodyContext:
     problems: Problems
     photos: list[PhotoRef] = field(default_factory=list)
     files: list[PhotoRef] = field(default_factory=list)  # attached documents
+    roles: dict[int, set] = field(default_factory=dict)  # photo index -> {"gallery", "cover"}
+    inspect: object = None
 
-    def photo(self, ref: str, line: int | None, field_name: str = "ảnh") -> int | None:
-        """Resolve a photo reference; return its index in `photos`, or None."""
+    def photo(self, ref: str, line: int | None, field_name: str = "ảnh", role: str = "") -> int | None:
+        """Resolve (and inspect) a photo reference; return its index in `photos`."""
         try:
             photo = resolve(ref, self.md_path, self.content_root)
+            photo = replace(photo, article=self.display_path, line=line, ref=ref)
+            if self.inspect:
+                photo = self.inspect(photo)
         except PhotoProblem as exc:
-            self.problems.error(line, field_name, str(exc), exc.fix)
+            self.problems.error(line, field_name, f'{exc} ("{ref}")' if ref not in str(exc) else str(exc), exc.fix)
             return None
         if photo not in self.photos:
             self.photos.append(photo)
-        return self.photos.index(photo)
+        index = self.photos.index(photo)
+        if role:
+            self.roles.setdefault(index, set()).add(role)
+        return index
 
     def attachment(self, ref: str, line: int | None) -> int | None:
         """Resolve a link to a document beside the article; index in `files`."""
@@ -125,7 +133,7 @@ class NewsReader(MarkdownReader):
         meta = validate(document.fields, cfg, problems, page=page)
         context = BodyContext(
             problems.path, os.path.abspath(source_path), self.settings["PATH"],
-            document.body_line, problems,
+            document.body_line, problems, inspect=self.state.inspect_photo,
         )
         html = drop_comments(self._convert(document.body, context))
         if not html.strip() and not page:
@@ -158,9 +166,12 @@ class NewsReader(MarkdownReader):
 
     def _cover(self, meta: Meta, context: BodyContext) -> PhotoRef | None:
         if meta.cover:
-            index = context.photo(meta.cover, meta.lines.get("cover"), "cover")
+            index = context.photo(meta.cover, meta.lines.get("cover"), "cover", role="cover")
             return None if index is None else context.photos[index]
-        return context.photos[0] if context.photos else None
+        if not context.photos:
+            return None
+        context.roles.setdefault(0, set()).add("cover")
+        return context.photos[0]
 
     def _is_page(self, source_path: str) -> bool:
         root = os.path.abspath(self.settings["PATH"])
@@ -172,6 +183,7 @@ class NewsReader(MarkdownReader):
             "title": meta.title, "slug": meta.slug, "summary": meta.summary,
             "status": "draft" if meta.draft and not self.state.config.show_drafts else "published",
             "photos": list(context.photos), "files": list(context.files), "cover": cover,
+            "photo_roles": {i: frozenset(r) for i, r in context.roles.items()},
         }
         if meta.date:
             metadata["date"] = meta.date
@@ -199,6 +211,7 @@ class NewsReader(MarkdownReader):
             "views": meta.views,
             "photos": list(context.photos),
             "files": list(context.files),
+            "photo_roles": {i: frozenset(r) for i, r in context.roles.items()},
             "cover": cover,
             "news": news_info(meta, scheduled, context.display_path),
         }

@@ -3,9 +3,10 @@
 from __future__ import annotations
 
 import logging
+from collections.abc import Callable
 from dataclasses import dataclass, field
 
-from .settings import Config
+from .settings import Config, load
 
 KEY = "NEWS_META_STATE"
 
@@ -15,9 +16,18 @@ class State:
     config: Config
     rejected: set[str] = field(default_factory=set)
     rejected_display: set[str] = field(default_factory=set)
+    # Set by news_images: PhotoRef -> PhotoRef with size and digest, or raises PhotoProblem.
+    inspect_photo: Callable | None = None
 
 
 def of(settings) -> State:
+    return settings[KEY]
+
+
+def ensure(settings) -> State:
+    """The build's State, created on first use by whichever plugin starts first."""
+    if KEY not in settings:
+        settings[KEY] = State(load(settings))
     return settings[KEY]
 
 

@@ -1,0 +1,26 @@
+"""The inspector news_meta's reader calls for every photo reference."""
+
+from __future__ import annotations
+
+import os
+from dataclasses import replace
+
+from PIL import Image
+
+from .probe import DigestMemo, probe, register_heif
+from .settings import Config
+
+
+class Inspector:
+    """PhotoRef -> PhotoRef with size and digest; raises PhotoProblem."""
+
+    def __init__(self, cfg: Config):
+        self.cfg = cfg
+        self.digests = DigestMemo(os.path.join(cfg.cache_path, "digests.json"))
+        self.stats: list[dict] = []
+        Image.MAX_IMAGE_PIXELS = cfg.max_pixels
+        register_heif()
+
+    def __call__(self, photo):
+        found = probe(photo.source, self.cfg.max_pixels, self.digests)
+        return replace(photo, width=found.width, height=found.height, digest=found.digest)

@@ -1,0 +1,91 @@
+"""Turn the photos of written articles into cached derivatives in output/."""
+
+from __future__ import annotations
+
+import logging
+import os
+import posixpath
+import shutil
+from collections import defaultdict
+from concurrent.futures import ProcessPoolExecutor
+
+from news_meta.errors import ContentError
+
+from .plan import plan
+from .render import Job, missing, render
+from .settings import Config
+
+logger = logging.getLogger("news_images")
+
+
+def photo_folder(content, photo) -> str:
+    """Site-relative folder a photo's derivatives are published in."""
+    return "anh" if photo.shared else posixpath.dirname(content.save_as)
+
+
+def derivatives_of(photo, cfg: Config, roles) -> tuple:
+    stem = photo.stem
+    return plan(stem, photo.digest, photo.width, photo.height, cfg,
+                gallery="gallery" in roles, cover="cover" in roles)
+
+
+def publish(contents, output_path: str, cfg: Config) -> dict:
+    """Render what the cache lacks (in parallel), then copy into the output."""
+    wanted = defaultdict(set)  # (source, digest) -> derivatives
+    places = defaultdict(set)  # (source, digest) -> output folders
+    photos = {}
+    for content in contents:
+        roles = getattr(content, "photo_roles", {}) or {}
+        for index, photo in enumerate(getattr(content, "photos", None) or []):
+            key = (photo.source, photo.digest)
+            photos[key] = photo
+            wanted[key].update(derivatives_of(photo, cfg, roles.get(index, ())))
+            places[key].add(photo_folder(content, photo))
+    jobs = [
+        Job(source, os.path.join(cfg.cache_path, digest[:2], f"{digest}-{cfg.pixel_key}"),
+            tuple(sorted(wanted[(source, digest)], key=lambda d: d.name)), cfg.quality, cfg.max_pixels)
+        for source, digest in sorted(wanted)
+    ]
+    todo = [job for job in jobs if missing(job)]
+    encoded = _run(todo, cfg.workers, photos)
+    copied = 0
+    for job, key in zip(jobs, sorted(wanted)):
+        for folder in sorted(places[key]):
+            target = os.path.join(output_path, *folder.split("/"))
+            os.makedirs(target, exist_ok=True)
+            for item in job.derivatives:
+                source = os.path.join(job.folder, item.name)
+                if os.path.exists(source):
+                    shutil.copyfile(source, os.path.join(target, item.name))
+                    copied += 1
+    stats = {"photos": len(jobs), "rendered": len(todo), "derivatives": encoded, "copied": copied}
+    logger.info("[news_images] %(photos)d ảnh: %(rendered)d ảnh mã hóa mới, %(copied)d tệp chép vào output", stats)
+    return stats
+
+
+def _run(todo: list[Job], workers: int, photos: dict) -> int:
+    if not todo:
+        return 0
+    results = []
+    if workers > 1 and len(todo) > 1:
+        with ProcessPoolExecutor(max_workers=min(workers, len(todo))) as pool:
+            futures = [(job, pool.submit(render, job)) for job in todo]
+            for job, future in futures:
+                results.append(_result(job, future.result, photos))
+    else:
+        for job in todo:
+            results.append(_result(job, lambda job=job: render(job), photos))
+    return sum(results)
+
+
+def _result(job: Job, get, photos: dict) -> int:
+    try:
+        return get()
+    except Exception as exc:  # a photo that headers could not reveal as broken
+        photo = next(p for (source, _), p in photos.items() if source == job.source)
+        ContentError(
+            photo.article, photo.line, "ảnh",
+            f'không xử lý được ảnh "{photo.ref}" ({type(exc).__name__}: {exc})',
+            "Chép lại ảnh gốc từ máy ảnh hoặc điện thoại.",
+        ).log()
+        return 0

@@ -1,0 +1,118 @@
+"""Read a photo's header: size after orientation, or why it cannot be used.
+
+Nothing here decodes pixels, so a decompression bomb is refused unopened.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import json
+import os
+import warnings
+from dataclasses import dataclass
+
+from PIL import Image, UnidentifiedImageError
+
+from news_meta.photos import PhotoProblem
+
+ORIENTATION = 0x0112
+SWAPS_AXES = {5, 6, 7, 8}
+FIX_REPLACE = "Chép lại ảnh gốc từ máy ảnh hoặc điện thoại, hoặc xóa dòng này."
+
+
+@dataclass(frozen=True)
+class Probe:
+    width: int  # as the reader sees it, orientation applied
+    height: int
+    digest: str  # of the source bytes
+
+
+def register_heif() -> None:
+    try:
+        from pillow_heif import register_heif_opener
+    except ImportError:  # pragma: no cover - listed in requirements
+        return
+    register_heif_opener()
+
+
+def probe(path: str, max_pixels: int, digests: DigestMemo) -> Probe:
+    size = os.path.getsize(path)
+    if size == 0:
+        raise PhotoProblem("tệp ảnh rỗng (0 byte)", FIX_REPLACE)
+    try:
+        with warnings.catch_warnings():
+            warnings.simplefilter("error", Image.DecompressionBombWarning)
+            with Image.open(path) as image:
+                width, height = image.size
+                if width * height > max_pixels:
+                    raise _bomb(width, height, max_pixels)
+                orientation = _orientation(image)
+    except PhotoProblem:
+        raise
+    except (Image.DecompressionBombError, Image.DecompressionBombWarning):
+        raise PhotoProblem("ảnh quá lớn, có thể là tệp độc hại (decompression bomb)", FIX_REPLACE) from None
+    except UnidentifiedImageError:
+        raise PhotoProblem("tệp không phải là ảnh hoặc có định dạng không hỗ trợ", "Dùng ảnh JPEG, PNG, WebP hoặc HEIC.") from None
+    except (OSError, SyntaxError, ValueError) as exc:
+        raise PhotoProblem(f"tệp ảnh bị hỏng ({exc})", FIX_REPLACE) from None
+    if orientation in SWAPS_AXES:
+        width, height = height, width
+    return Probe(width, height, digests.digest(path))
+
+
+def _bomb(width: int, height: int, limit: int) -> PhotoProblem:
+    return PhotoProblem(
+        f"ảnh {width}×{height} ({width * height / 1e6:.0f} MP) vượt giới hạn {limit / 1e6:.0f} MP "
+        "(có thể là tệp độc hại)",
+        "Thu nhỏ ảnh, hoặc tăng NEWS_IMAGES_MAX_PIXELS trong pelicanconf.py nếu ảnh đúng là ảnh thật.",
+    )
+
+
+def _orientation(image: Image.Image) -> int:
+    try:
+        return int(image.getexif().get(ORIENTATION, 1))
+    except Exception:  # a broken EXIF block must not hide a good photo
+        return 1
+
+
+class DigestMemo:
+    """Content hashes of source photos, remembered by (size, mtime) between builds.
+
+    The hash, not the file time, keys every derivative: a fresh clone (new file
+    times) re-hashes its photos once and then reuses the cached derivatives.
+    """
+
+    def __init__(self, path: str):
+        self.path = path
+        self.entries: dict[str, list] = {}
+        self.changed = False
+        try:
+            with open(path, encoding="utf-8") as handle:
+                self.entries = json.load(handle)
+        except (OSError, ValueError):
+            self.entries = {}
+
+    def digest(self, source: str) -> str:
+        stat = os.stat(source)
+        stamp = [stat.st_size, stat.st_mtime_ns]
+        known = self.entries.get(source)
+        if known and known[:2] == stamp:
+            return known[2]
+        hasher = hashlib.blake2b(digest_size=16)
+        with open(source, "rb") as handle:
+            for block in iter(lambda: handle.read(1 << 20), b""):
+                hasher.update(block)
+        value = hasher.hexdigest()
+        self.entries[source] = stamp + [value]
+        self.changed = True
+        return value
+
+    def save(self) -> None:
+        if not self.changed:
+            return
+        os.makedirs(os.path.dirname(self.path), exist_ok=True)
+        temporary = self.path + ".tmp"
+        with open(temporary, "w", encoding="utf-8") as handle:
+            json.dump(self.entries, handle, sort_keys=True)
+        os.replace(temporary, self.path)
+        self.changed = False
