@@ -5,8 +5,6 @@ from __future__ import annotations
 import os
 from dataclasses import replace
 
-from PIL import Image
-
 from .probe import DigestMemo, probe, register_heif
 from .settings import Config
 
@@ -18,7 +16,6 @@ class Inspector:
         self.cfg = cfg
         self.digests = DigestMemo(os.path.join(cfg.cache_path, "digests.json"))
         self.stats: list[dict] = []
-        Image.MAX_IMAGE_PIXELS = cfg.max_pixels
         register_heif()
 
     def __call__(self, photo):

@@ -39,9 +39,11 @@ def probe(path: str, max_pixels: int, digests: DigestMemo) -> Probe:
     size = os.path.getsize(path)
     if size == 0:
         raise PhotoProblem("tệp ảnh rỗng (0 byte)", FIX_REPLACE)
+    limit = Image.MAX_IMAGE_PIXELS
+    Image.MAX_IMAGE_PIXELS = max_pixels  # Pillow refuses at twice this; we check below
     try:
         with warnings.catch_warnings():
-            warnings.simplefilter("error", Image.DecompressionBombWarning)
+            warnings.simplefilter("ignore", Image.DecompressionBombWarning)
             with Image.open(path) as image:
                 width, height = image.size
                 if width * height > max_pixels:
@@ -49,21 +51,23 @@ def probe(path: str, max_pixels: int, digests: DigestMemo) -> Probe:
                 orientation = _orientation(image)
     except PhotoProblem:
         raise
-    except (Image.DecompressionBombError, Image.DecompressionBombWarning):
-        raise PhotoProblem("ảnh quá lớn, có thể là tệp độc hại (decompression bomb)", FIX_REPLACE) from None
+    except Image.DecompressionBombError:
+        raise _bomb(0, 0, max_pixels) from None
     except UnidentifiedImageError:
         raise PhotoProblem("tệp không phải là ảnh hoặc có định dạng không hỗ trợ", "Dùng ảnh JPEG, PNG, WebP hoặc HEIC.") from None
     except (OSError, SyntaxError, ValueError) as exc:
         raise PhotoProblem(f"tệp ảnh bị hỏng ({exc})", FIX_REPLACE) from None
+    finally:
+        Image.MAX_IMAGE_PIXELS = limit
     if orientation in SWAPS_AXES:
         width, height = height, width
     return Probe(width, height, digests.digest(path))
 
 
 def _bomb(width: int, height: int, limit: int) -> PhotoProblem:
+    size = f"ảnh {width}×{height} ({width * height / 1e6:.1f} MP)" if width else "ảnh"
     return PhotoProblem(
-        f"ảnh {width}×{height} ({width * height / 1e6:.0f} MP) vượt giới hạn {limit / 1e6:.0f} MP "
-        "(có thể là tệp độc hại)",
+        f"{size} vượt giới hạn {limit / 1e6:.1f} MP điểm ảnh (có thể là tệp độc hại, decompression bomb)",
         "Thu nhỏ ảnh, hoặc tăng NEWS_IMAGES_MAX_PIXELS trong pelicanconf.py nếu ảnh đúng là ảnh thật.",
     )
 
