@@ -62,6 +62,12 @@ def test(c, k=""):
     c.run(f'"{sys.executable}" -m pytest{select}', pty=False)
 
 
+@task(help={"version": "PhotoSwipe version from npm (default 5.4.4)"})
+def vendor_photoswipe(c, version="5.4.4"):
+    """Cập nhật thư viện xem ảnh PhotoSwipe từ npm (refresh the vendored lightbox)."""
+    c.run(f'"{sys.executable}" "{os.path.join(ROOT, "scripts", "vendor_photoswipe.py")}" --version {version}', pty=False)
+
+
 @task
 def clean(c):
     """Xóa thư mục output/ (delete the built site)."""

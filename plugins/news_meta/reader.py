@@ -212,6 +212,7 @@ class NewsReader(MarkdownReader):
             "photos": list(context.photos),
             "files": list(context.files),
             "photo_roles": {i: frozenset(r) for i, r in context.roles.items()},
+            "has_gallery": any("gallery" in r for r in context.roles.values()),
             "cover": cover,
             "news": news_info(meta, scheduled, context.display_path),
         }
