@@ -56,11 +56,24 @@ def publish(contents, output_path: str, cfg: Config) -> dict:
             for item in job.derivatives:
                 source = os.path.join(job.folder, item.name)
                 if os.path.exists(source):
-                    shutil.copyfile(source, os.path.join(target, item.name))
+                    place(source, os.path.join(target, item.name))
                     copied += 1
     stats = {"photos": len(jobs), "rendered": len(todo), "derivatives": encoded, "copied": copied}
     logger.info("[news_images] %(photos)d ảnh: %(rendered)d ảnh mã hóa mới, %(copied)d tệp chép vào output", stats)
     return stats
+
+
+def place(source: str, target: str) -> None:
+    """Hard-link a cached derivative into the output (fast, no extra disk);
+    copy where links are impossible (another disk, Windows FAT, …)."""
+    if os.path.exists(target):
+        if os.path.samefile(source, target):
+            return
+        os.remove(target)
+    try:
+        os.link(source, target)
+    except OSError:
+        shutil.copyfile(source, target)
 
 
 def _run(todo: list[Job], workers: int, photos: dict) -> int:
