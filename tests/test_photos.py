@@ -265,3 +265,33 @@ def test_output_bytes_do_not_depend_on_the_number_of_workers(build_site, tmp_pat
     one = build_site(files, NEWS_IMAGES_WORKERS=1, NEWS_IMAGES_CACHE_PATH=str(tmp_path / "c1"))
     two = build_site(files, NEWS_IMAGES_WORKERS=2, NEWS_IMAGES_CACHE_PATH=str(tmp_path / "c2"))
     assert tree(one.output) == tree(two.output)
+
+
+def test_derivative_bytes_do_not_depend_on_what_the_cache_held(build_site, tmp_path):
+    """A photo first published alone, then also put in a gallery (new thumbnails),
+    keeps byte-identical full-size files: the same decode feeds every render."""
+    src = tmp_path / "phone.jpg"
+    camera_photo(src, size=(3000, 2000), orientation=6)
+    alone = article(body="![Ảnh](anh.jpg)")
+    both = article(body="![Ảnh](anh.jpg)\n\n::: gallery Ảnh\n![Ảnh](anh.jpg)\n:::")
+    shared_cache = str(tmp_path / "shared")
+    build_site({"a/index.md": alone, "a/anh.jpg": src.read_bytes()}, content=tmp_path / "c1", NEWS_IMAGES_CACHE_PATH=shared_cache)
+    for derivative in (tmp_path / "shared").rglob("*-480.jpg"):
+        derivative.unlink()  # and one full size is missing too
+    warm = build_site({"a/index.md": both, "a/anh.jpg": src.read_bytes()}, content=tmp_path / "c2", NEWS_IMAGES_CACHE_PATH=shared_cache)
+    clean = build_site({"a/index.md": both, "a/anh.jpg": src.read_bytes()}, content=tmp_path / "c3", NEWS_IMAGES_CACHE_PATH=str(tmp_path / "fresh"))
+    from test_publishing import tree
+
+    assert tree(warm.output) == tree(clean.output)
+
+
+def test_srgb_tagged_photo_keeps_its_colours(build_site, tmp_path):
+    from PIL import ImageCms
+
+    src = tmp_path / "srgb.jpg"
+    profile = ImageCms.ImageCmsProfile(ImageCms.createProfile("sRGB")).tobytes()
+    Image.new("RGB", (1000, 700), (200, 30, 40)).save(src, quality=95, icc_profile=profile)
+    site = build_site({"a/index.md": article(body="![Ảnh](anh.jpg)"), "a/anh.jpg": src.read_bytes()})
+    with Image.open(site.output / site.page(URL).select_one("figure img")["src"].lstrip("/")) as out:
+        assert all(abs(a - b) <= 4 for a, b in zip(out.getpixel((50, 50)), (200, 30, 40)))
+        assert "icc_profile" not in out.info

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import functools
 import io
 import os
 from dataclasses import dataclass
@@ -27,7 +28,11 @@ def missing(job: Job) -> tuple[Derivative, ...]:
 
 
 def render(job: Job) -> int:
-    """Write every missing derivative of `job` into its cache folder; return how many."""
+    """Write every missing derivative of `job` into its cache folder; return how many.
+
+    The cascade always starts from the same decode of the same size, whatever
+    is missing, so a derivative's bytes never depend on what the cache held.
+    """
     todo = missing(job)
     if not todo:
         return 0
@@ -35,63 +40,68 @@ def render(job: Job) -> int:
     from .probe import register_heif
 
     register_heif()
-    largest = max(d.width for d in todo if d.role != "social") if any(d.role != "social" for d in todo) else 0
-    image = load(job.source, max(largest, 1200))
+    sizes = sorted({(d.width, d.height) for d in job.derivatives if d.role == "full"}, reverse=True)
+    image, profile = load(job.source, sizes[0][0])
+    full, current = {}, image
+    for index, size in enumerate(sizes):  # 1600 from the decoded photo, 960 from 1600, …
+        current = current if current.size == size else current.resize(size, Image.LANCZOS)
+        if index == 0:
+            current = to_srgb(current, profile)  # colour work on 1600 px, not on 48 MP
+        full[size[0]] = current
     os.makedirs(job.folder, exist_ok=True)
     quality = dict(job.quality)
-    full = {}
-    current = image
-    sizes = sorted({(d.width, d.height) for d in job.derivatives if d.role == "full"}, reverse=True)
-    for size in sizes:  # cascade: 1600 from the decoded photo, 960 from 1600, …
-        current = current if current.size == size else current.resize(size, Image.LANCZOS)
-        full[size[0]] = current
     for item in todo:
         if item.role == "full":
             picture = full[item.width]
         else:
-            picture = ImageOps.fit(_base_for(full, image, item.width), (item.width, item.height), Image.LANCZOS)
+            picture = ImageOps.fit(_base_for(full, item.width), (item.width, item.height), Image.LANCZOS)
         _save(picture, os.path.join(job.folder, item.name), item.fmt, quality[item.fmt])
     return len(todo)
 
 
-def _base_for(full: dict, image: Image.Image, width: int) -> Image.Image:
-    """The smallest already-made size that is still at least twice `width`, else the original."""
-    bigger = [w for w in sorted(full) if w >= 2 * width]
-    return full[bigger[0]] if bigger else image
+def _base_for(full: dict, width: int) -> Image.Image:
+    """The smallest full size at least as wide as `width`, else the largest."""
+    wide_enough = [w for w in sorted(full) if w >= width]
+    return full[wide_enough[0] if wide_enough else max(full)]
 
 
-def load(path: str, need: int) -> Image.Image:
-    """Open, decode with JPEG DCT scaling down to about `need` px wide, orient, sRGB."""
+def load(path: str, need: int) -> tuple[Image.Image, bytes | None]:
+    """Open, decode with JPEG DCT scaling down to about `need` px wide, orient,
+    normalise the mode; return the image and its ICC profile (not yet applied)."""
     with Image.open(path) as image:
         if image.format == "JPEG":
-            exif = image.getexif()
-            swap = exif.get(0x0112, 1) in (5, 6, 7, 8)
+            swap = image.getexif().get(0x0112, 1) in (5, 6, 7, 8)
             ratio = need / (image.height if swap else image.width)
             if ratio < 1:
                 image.draft("RGB", (int(image.width * ratio) + 1, int(image.height * ratio) + 1))
         image.load()
-        oriented = ImageOps.exif_transpose(image)
-        return to_srgb(oriented if oriented is not None else image)
+        profile = image.info.get("icc_profile")
+        ImageOps.exif_transpose(image, in_place=True)
+        return normalise(image), profile
 
 
-def to_srgb(image: Image.Image) -> Image.Image:
-    """8-bit RGB in sRGB: ICC converted, CMYK and palette handled, alpha on white,
-    16-bit scaled (not clipped)."""
-    profile = image.info.get("icc_profile")
+def normalise(image: Image.Image) -> Image.Image:
+    """A mode Lanczos can resize: 16-bit scaled to 8 (not clipped), palette
+    expanded, transparency flattened on white. CMYK and L stay for to_srgb."""
     if image.mode in ("I;16", "I;16B", "I;16L", "I"):
         image = image.convert("I").point(lambda v: v * (1 / 256)).convert("L")
-    if image.mode in ("P", "PA"):
+    if image.mode in ("P", "PA", "1"):
         image = image.convert("RGBA")
     if image.mode in ("LA", "RGBA", "La", "RGBa"):
         background = Image.new("RGBA", image.size, (255, 255, 255, 255))
         background.alpha_composite(image.convert("RGBA"))
-        image = background
-    if profile:
+        image = background.convert("RGB")
+    if image.mode not in ("RGB", "L", "CMYK"):
+        image = image.convert("RGB")
+    return image
+
+
+def to_srgb(image: Image.Image, profile: bytes | None) -> Image.Image:
+    """8-bit RGB in sRGB, with no metadata left on the image."""
+    if profile and not is_srgb(profile):
         try:
             source = ImageCms.ImageCmsProfile(io.BytesIO(profile))
-            mode = "RGB" if image.mode != "CMYK" else "CMYK"
-            image = ImageCms.profileToProfile(image.convert(mode) if image.mode not in ("RGB", "CMYK") else image,
-                                              source, SRGB, outputMode="RGB")
+            image = ImageCms.profileToProfile(image, source, SRGB, outputMode="RGB")
         except (ImageCms.PyCMSError, OSError, ValueError):
             pass  # a broken profile: fall back to a plain conversion
     if image.mode != "RGB":
@@ -100,10 +110,20 @@ def to_srgb(image: Image.Image) -> Image.Image:
     return image
 
 
+@functools.lru_cache(maxsize=32)
+def is_srgb(profile: bytes) -> bool:
+    try:
+        description = ImageCms.getProfileDescription(ImageCms.ImageCmsProfile(io.BytesIO(profile)))
+    except (ImageCms.PyCMSError, OSError, ValueError):
+        return False
+    return "srgb" in description.lower().replace(" ", "")
+
+
 def _save(image: Image.Image, path: str, fmt: str, quality: int) -> None:
     temporary = f"{path}.{os.getpid()}.tmp"
     if fmt == "jpeg":
-        image.save(temporary, "JPEG", quality=quality, optimize=True, progressive=True)
+        # 4:4:4: red banners and flags, everywhere in these photos, stay sharp
+        image.save(temporary, "JPEG", quality=quality, optimize=True, progressive=True, subsampling=0)
     elif fmt == "webp":
         image.save(temporary, "WEBP", quality=quality, method=4)
     else:

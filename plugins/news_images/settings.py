@@ -7,7 +7,7 @@ import json
 import os
 from dataclasses import asdict, dataclass
 
-PIPELINE_VERSION = "1"  # bump when rendering changes pixels or bytes
+PIPELINE_VERSION = "2"  # bump when rendering changes pixels or bytes
 
 NEWS_IMAGES_WIDTHS = (480, 960, 1600)
 NEWS_IMAGES_FORMATS = ("webp", "jpeg")  # <source> formats first, the <img> fallback last
