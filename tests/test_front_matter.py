@@ -40,7 +40,7 @@ def test_views_default_to_zero(build_site):
 ])
 def test_bad_views_are_errors_naming_file_line_and_fix(build_site, caplog, written, words):
     site = build_site({"2024/a/index.md": article(views=written)})
-    assert f"index.md:5: views: " in caplog.text and words in caplog.text
+    assert "index.md:5: views: " in caplog.text and words in caplog.text
     assert "Viết một số nguyên không âm, ví dụ 1234 hoặc 1.234." in caplog.text
     assert not (site.output / "tin-tuc-su-kien/hoi-nghi-thi-dua").exists()
 

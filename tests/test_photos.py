@@ -3,7 +3,6 @@
 import io
 import logging
 import zlib
-import re
 from pathlib import Path
 
 import pytest

@@ -1,7 +1,6 @@
 """What each build publishes: drafts, future articles, collisions, atomic swap."""
 
 import hashlib
-import os
 from pathlib import Path
 
 from conftest import article

@@ -2,7 +2,6 @@
 
 import os
 import re
-import unicodedata
 
 import pytest
 from conftest import article

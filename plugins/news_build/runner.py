@@ -72,7 +72,7 @@ def build(settings_file: str, content: str | None = None, output: str | None = N
         else:
             shutil.rmtree(work, ignore_errors=True)
     result = Result(ok, crashed, counter.errors, counter.warnings, time.perf_counter() - started)
-    _summary(result, target, strict, crashed)
+    _summary(result, target, strict)
     return result
 
 
@@ -138,7 +138,7 @@ def _work_folder(target: str) -> str:
     return tempfile.mkdtemp(prefix=".output-new-", dir=parent)
 
 
-def _summary(result: Result, target: str | None, strict: bool, crashed: bool) -> None:
+def _summary(result: Result, target: str | None, strict: bool) -> None:
     out = sys.stderr
     if result.errors or result.warnings:
         print(f"Có {result.errors} lỗi và {result.warnings} cảnh báo trong nội dung.", file=out)
@@ -148,5 +148,5 @@ def _summary(result: Result, target: str | None, strict: bool, crashed: bool) ->
             f"{target} giữ nguyên như trước. Sửa các lỗi, cảnh báo ở trên rồi chạy lại.",
             file=out,
         )
-    elif not crashed:
+    elif not result.crashed:
         print(f"Đã tạo trang web trong {target} ({result.seconds:.1f} giây).", file=out)

@@ -42,9 +42,10 @@ def content_object_init(content):
     inspector = content.settings.get(KEY)
     if inspector is None or not getattr(content, "_content", None):
         return
+    urls = Urls(content, inspector.cfg)
     if getattr(content, "photos", None) or getattr(content, "files", None):
-        content._content = rewrite(content._content, Urls(content, inspector.cfg))
-    content.social_image = social_image(content, inspector.cfg)
+        content._content = rewrite(content._content, urls)
+    content.social_image = social_image(content, urls)
 
 
 def writer_finalized(generator, writer):
@@ -54,7 +55,7 @@ def writer_finalized(generator, writer):
     inspector = generator.settings.get(KEY)
     contents = list(getattr(generator, "articles", [])) + list(getattr(generator, "pages", []))
     if inspector is not None and contents:
-        inspector.stats.append(publish(contents, generator.output_path, inspector.cfg))
+        publish(contents, generator.output_path, inspector.cfg)
     publish_files(contents, generator.output_path)
 
 

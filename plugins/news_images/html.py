@@ -40,7 +40,7 @@ class Urls:
 
     def file(self, index: int) -> str:
         item = self.content.files[index]
-        return f"{self.siteurl}/{quote(photo_folder(self.content, item) + '/' + item.name)}"
+        return self.url(item, item.name)
 
 
 def picture(soup, img, urls: Urls, index: int, role: str, sizes: str, eager: bool):
@@ -86,13 +86,12 @@ def rewrite(html: str, urls: Urls) -> str:
     return soup.decode(formatter=FORMATTER)
 
 
-def social_image(content, cfg: Config) -> str | None:
+def social_image(content, urls: Urls) -> str | None:
     """Absolute or root URL of the 1200×630 card made from the cover."""
     cover = getattr(content, "cover", None)
     photos = getattr(content, "photos", None) or []
     if cover is None or cover not in photos:
         return None
-    urls = Urls(content, cfg)
     photo, derivatives = urls.derivatives(photos.index(cover))
     card = next((d for d in derivatives if d.role == "social"), None)
     return urls.url(photo, card.name) if card else None

@@ -15,7 +15,6 @@ class Inspector:
     def __init__(self, cfg: Config):
         self.cfg = cfg
         self.digests = DigestMemo(os.path.join(cfg.cache_path, "digests.json"))
-        self.stats: list[dict] = []
         register_heif()
 
     def __call__(self, photo):

@@ -15,10 +15,6 @@ class Derivative:
     fmt: str  # "jpeg", "webp", "avif"
     name: str  # output file name, unique per source bytes and settings
 
-    @property
-    def descriptor(self) -> str:
-        return f"{self.name} {self.width}w"
-
 
 def full_widths(width: int, widths: tuple[int, ...]) -> list[int]:
     """Configured widths below the photo's own; never upscale, keep at least one."""

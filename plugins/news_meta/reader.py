@@ -146,11 +146,10 @@ class NewsReader(MarkdownReader):
         problems.report()  # warnings only by now
         if page:
             return html, self._page_metadata(meta, context, cover)
-        return html, self._metadata(meta, context, cover, source_path)
+        return html, self._metadata(meta, context, cover)
 
     def _reject(self, problems: Problems):
-        self.state.rejected.add(os.path.abspath(problems.path))
-        self.state.rejected_display.add(problems.path)
+        self.state.rejected.add(problems.path)
         problems.report()
         raise ArticleRejected(problems.path, problems.errors)  # pragma: no cover
 
@@ -182,14 +181,13 @@ class NewsReader(MarkdownReader):
         metadata = {
             "title": meta.title, "slug": meta.slug, "summary": meta.summary,
             "status": "draft" if meta.draft and not self.state.config.show_drafts else "published",
-            "photos": list(context.photos), "files": list(context.files), "cover": cover,
-            "photo_roles": {i: frozenset(r) for i, r in context.roles.items()},
+            **photo_metadata(context, cover),
         }
         if meta.date:
             metadata["date"] = meta.date
         return metadata
 
-    def _metadata(self, meta: Meta, context: BodyContext, cover, source_path) -> dict:
+    def _metadata(self, meta: Meta, context: BodyContext, cover) -> dict:
         cfg = self.state.config
         scheduled = meta.date > cfg.now
         hidden = (meta.draft or scheduled) and not cfg.show_drafts
@@ -209,11 +207,7 @@ class NewsReader(MarkdownReader):
             "status": "draft" if hidden else "published",
             "summary": meta.summary,
             "views": meta.views,
-            "photos": list(context.photos),
-            "files": list(context.files),
-            "photo_roles": {i: frozenset(r) for i, r in context.roles.items()},
-            "has_gallery": any("gallery" in r for r in context.roles.values()),
-            "cover": cover,
+            **photo_metadata(context, cover),
             "news": news_info(meta, scheduled, context.display_path),
         }
         if meta.modified:
@@ -221,6 +215,17 @@ class NewsReader(MarkdownReader):
         if tags:
             metadata["tags"] = tags
         return metadata
+
+
+def photo_metadata(context: BodyContext, cover) -> dict:
+    """What news_images needs of an article's or a page's photos and files."""
+    return {
+        "photos": list(context.photos),
+        "files": list(context.files),
+        "photo_roles": {i: frozenset(r) for i, r in context.roles.items()},
+        "has_gallery": any("gallery" in r for r in context.roles.values()),
+        "cover": cover,
+    }
 
 
 def news_info(meta: Meta, scheduled: bool, source: str) -> NewsInfo:

@@ -8,7 +8,7 @@ import os
 from .errors import ContentError
 
 logger = logging.getLogger("news_meta")
-SKIPPED_SUFFIXES = (".md.txt", ".markdown.txt", ".md.docx", ".mkd", ".mdown", ".txt.md.txt")
+SKIPPED_SUFFIXES = (".md.txt", ".markdown.txt", ".md.docx", ".mkd", ".mdown")
 
 
 def warn_skipped_articles(content_root: str) -> None:

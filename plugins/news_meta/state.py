@@ -14,8 +14,7 @@ KEY = "NEWS_META_STATE"
 @dataclass
 class State:
     config: Config
-    rejected: set[str] = field(default_factory=set)
-    rejected_display: set[str] = field(default_factory=set)
+    rejected: set[str] = field(default_factory=set)  # display paths of rejected files
     # Set by news_images: PhotoRef -> PhotoRef with size and digest, or raises PhotoProblem.
     inspect_photo: Callable | None = None
 
@@ -44,7 +43,7 @@ class HideRejectedFilter(logging.Filter):
         if record.msg != "Could not process %s" or not record.args:
             return True
         path = str(record.args[0]).replace("\\", "/")
-        return not any(shown.endswith(path) for shown in self.state.rejected_display)
+        return not any(shown.endswith(path) for shown in self.state.rejected)
 
 
 def install_filter(state: State) -> None:
