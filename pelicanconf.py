@@ -8,6 +8,42 @@ SITESUBTITLE = "Tin hoạt động"
 SITE_AGENCY = "Ủy ban nhân dân quận Đống Đa, thành phố Hà Nội"
 SITEURL = ""
 RELATIVE_URLS = False
+# The public address: share links and printouts use it while SITEURL is empty
+# (the preview); publishconf.py sets SITEURL to it.
+NEWS_PUBLIC_URL = "https://dongda.hanoi.gov.vn"
+
+# The agency, shown in the header, the footer, /gioi-thieu/ and /en/.
+# SAMPLE VALUES: an office deploying this site replaces them with its own.
+NEWS_AGENCY = {
+    "name": "Ủy ban nhân dân quận Đống Đa",
+    "name_en": "People's Committee of Dong Da District, Hanoi",
+    "address": "Số 99 phố Tôn Đức Thắng, quận Đống Đa, thành phố Hà Nội",
+    "address_en": "99 Ton Duc Thang Street, Dong Da District, Hanoi, Vietnam",
+    "phone": "024 3851 3474",
+    "email": "vanphong@dongda.hanoi.gov.vn",
+    "responsible": "Chánh Văn phòng HĐND và UBND quận Đống Đa",
+    "responsible_en": "Chief of the Office of the District People's Council and People's Committee",
+    "about": "Trang tin hoạt động của quận Đống Đa đăng tin tức, sự kiện và hoạt động "
+    "của Quận ủy, Hội đồng nhân dân, Ủy ban nhân dân, Ủy ban Mặt trận Tổ quốc, "
+    "các đoàn thể và các phường trên địa bàn quận.",
+    "about_en": "This site publishes the news of Dong Da District, Hanoi: the activities "
+    "of the District Party Committee, People's Council, People's Committee, the "
+    "Fatherland Front, mass organisations and the wards of the district. Since "
+    "1 July 2025, when Vietnam abolished district-level government, it is kept as an "
+    "archive. Articles are in Vietnamese.",
+    "notice": "Từ ngày 01/07/2025, chính quyền cấp quận kết thúc hoạt động. "
+    "Trang này lưu giữ tin hoạt động của quận Đống Đa.",
+}
+# Related agencies, linked from every page's footer.
+NEWS_LINKS = [
+    ("Cổng Thông tin điện tử Chính phủ", "https://chinhphu.vn"),
+    ("Cổng Thông tin điện tử thành phố Hà Nội", "https://hanoi.gov.vn"),
+    ("Cổng Dịch vụ công quốc gia", "https://dichvucong.gov.vn"),
+    ("Cổng Dịch vụ công thành phố Hà Nội", "https://dichvucong.hanoi.gov.vn"),
+]
+# The emblem in the header: a neutral placeholder; put the agency's own SVG in
+# theme/static/img/ and name it here.
+NEWS_EMBLEM = "theme/img/emblem.svg"
 
 PATH = "content"
 ARTICLE_PATHS = [""]
@@ -23,12 +59,13 @@ DEFAULT_DATE_FORMAT = "%d/%m/%Y"
 WITH_FUTURE_DATES = True  # news_meta decides, from SOURCE_DATE_EPOCH or the clock
 
 THEME = "theme"
+NEWS_FONT_FILE = "inter/InterVariable-vi.woff2"  # preloaded; declared in site.css
 JINJA_ENVIRONMENT = {"trim_blocks": True, "lstrip_blocks": True, "autoescape": True}
 
 import os  # noqa: E402
 
 PLUGIN_PATHS = ["plugins"]
-PLUGINS = ["news_meta", "news_gallery", "news_images"]
+PLUGINS = ["news_meta", "news_gallery", "news_images", "news_site"]
 
 MARKDOWN = {
     "extensions": ["news_gallery.extension:NewsFigureExtension"],
@@ -41,7 +78,8 @@ MARKDOWN = {
     "output_format": "html5",
 }
 
-# The district's news sections: name as shown, slug in the URL, description.
+# The district's news sections: name as shown, slug in the URL, description,
+# and optionally a short name for the menu.
 NEWS_CATEGORIES = [
     {
         "name": "Tin tức - Sự kiện",
@@ -51,17 +89,20 @@ NEWS_CATEGORIES = [
     {
         "name": "Hoạt động của Quận ủy - HĐND - Ủy ban MTTQ và các đoàn thể, CTXH",
         "slug": "quan-uy-hdnd-mttq-doan-the",
+        "short": "Quận ủy - HĐND - MTTQ",
         "description": "Hoạt động của Quận ủy, Hội đồng nhân dân, Ủy ban Mặt trận Tổ quốc "
         "và các đoàn thể, tổ chức chính trị - xã hội quận.",
     },
     {
         "name": "Hoạt động của UBND quận",
         "slug": "ubnd-quan",
+        "short": "UBND quận",
         "description": "Chỉ đạo, điều hành và hoạt động của Ủy ban nhân dân quận.",
     },
     {
         "name": "Hoạt động của các phường",
         "slug": "cac-phuong",
+        "short": "Các phường",
         "description": "Tin hoạt động của các phường trên địa bàn quận.",
     },
     {
@@ -97,11 +138,25 @@ AUTHOR_SAVE_AS = ""
 AUTHORS_SAVE_AS = ""
 CATEGORIES_SAVE_AS = ""
 TAGS_SAVE_AS = ""
-ARCHIVES_SAVE_AS = ""
 INDEX_SAVE_AS = "index.html"
-DIRECT_TEMPLATES = ["index"]
+# Pages made from the theme alone: home, the archive index, search, 404, about (vi, en).
+DIRECT_TEMPLATES = ["index", "archives", "search", "404", "about", "about_en"]
+ARCHIVES_URL = "luu-tru/"
+ARCHIVES_SAVE_AS = "luu-tru/index.html"
+SEARCH_URL = "tim-kiem/"
+SEARCH_SAVE_AS = "tim-kiem/index.html"
+ABOUT_URL = "gioi-thieu/"
+ABOUT_SAVE_AS = "gioi-thieu/index.html"
+ABOUT_EN_URL = "en/"
+ABOUT_EN_SAVE_AS = "en/index.html"
+# Year and month archives (luu-tru/2024/, luu-tru/2024/03/) come from news_site,
+# labelled in Vietnamese; Pelican's own would be in English.
+YEAR_ARCHIVE_SAVE_AS = ""
+MONTH_ARCHIVE_SAVE_AS = ""
+DAY_ARCHIVE_SAVE_AS = ""
 
-DEFAULT_PAGINATION = 10
+DEFAULT_PAGINATION = 12
+PAGINATED_TEMPLATES = {"category": None, "tag": None, "period_archives": None}
 PAGINATION_PATTERNS = (
     (1, "{url}", "{save_as}"),
     (2, "{base_name}/trang/{number}/", "{base_name}/trang/{number}/index.html"),

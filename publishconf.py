@@ -9,7 +9,7 @@ import sys
 sys.path.append(os.curdir)
 from pelicanconf import *  # noqa: E402,F403
 
-SITEURL = os.environ.get("SITEURL", "https://dongda.hanoi.gov.vn")
+SITEURL = os.environ.get("SITEURL", NEWS_PUBLIC_URL)  # noqa: F405
 RELATIVE_URLS = False
 NEWS_SHOW_DRAFTS = False
 DELETE_OUTPUT_DIRECTORY = True

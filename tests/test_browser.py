@@ -133,7 +133,9 @@ def test_article_photos_load_and_fit_the_screen(server, browser, width):
     page.goto(f"{server}/{URL}/")
     page.evaluate("window.scrollTo(0, document.body.scrollHeight)")
     page.wait_for_function("[...document.images].every(i => i.complete && i.naturalWidth > 0)")
-    sizes = page.evaluate("[...document.images].map(i => [i.getBoundingClientRect().right, i.currentSrc])")
+    sizes = page.evaluate("[...document.querySelectorAll('.article__body img')]"
+                          ".map(i => [i.getBoundingClientRect().right, i.currentSrc])")
+    assert len(sizes) == 4
     assert all(right <= width for right, _ in sizes)
     assert all(src.endswith(".webp") for _, src in sizes)  # Chromium takes the modern format
     assert page.evaluate("document.documentElement.scrollWidth") <= width

@@ -130,35 +130,45 @@ def test_urls_are_the_same_in_development_and_production(build_site):
 
 
 def test_category_pages_paginate_with_numbered_links(build_site):
-    files = {f"a{i}/index.md": article(title=f"Bài số {i}", date=f"{i + 1:02d}/03/2024") for i in range(12)}
+    files = {f"a{i}/index.md": article(title=f"Bài số {i}", date=f"{i + 1:02d}/03/2024") for i in range(14)}
     site = build_site(files)
     first = site.page("tin-tuc-su-kien")
-    assert len(first.select(".article-card")) == 10
-    assert first.select_one(".article-card a").get_text() == "Bài số 11"  # newest first
+    assert len(first.select(".article-card")) == 12
+    assert first.select_one(".article-card a").get_text() == "Bài số 13"  # newest first
     links = {a.get_text(): a["href"] for a in first.select(".pagination a")}
-    assert links["2"] == "/tin-tuc-su-kien/trang/2/"
+    assert links["Trang 2"] == "/tin-tuc-su-kien/trang/2/"
     second = site.page("tin-tuc-su-kien/trang/2")
     assert [a.get_text() for a in second.select(".article-card a")] == ["Bài số 1", "Bài số 0"]
-    assert second.select_one('.pagination [aria-current="page"]').get_text() == "2"
+    assert second.select_one('.pagination [aria-current="page"]').get_text() == "Trang 2"
 
 
 def test_pages_need_only_a_title(build_site):
-    site = build_site({"pages/gioi-thieu/index.md": "---\ntitle: Giới thiệu\n---\n\nỦy ban nhân dân quận.\n",
+    site = build_site({"pages/quy-che/index.md": "---\ntitle: Quy chế hoạt động\n---\n\nQuy chế của trang.\n",
                        "a/index.md": article()}, strict=True)
     assert site.result.ok
-    assert site.page("gioi-thieu").h1.get_text() == "Giới thiệu"
+    assert site.page("quy-che-hoat-dong").h1.get_text() == "Quy chế hoạt động"
+
+
+def test_a_page_named_like_a_theme_page_is_an_error_naming_both(build_site, caplog):
+    site = build_site({"pages/gioi-thieu/index.md": "---\ntitle: Giới thiệu\n---\n\nVề chúng tôi.\n",
+                       "a/index.md": article()}, strict=True)
+    assert not site.result.ok
+    assert "gioi-thieu/index.html" in caplog.text and "trang about của giao diện" in caplog.text
 
 
 def test_same_date_articles_are_ordered_by_source_path(build_site):
     one = build_site({name: article(title=f"Bài {name[0]}", date="01/03/2024") for name in ["b/index.md", "a/index.md", "c/index.md"]})
-    titles = [a.get_text() for a in one.page("").select(".article-card a")]
+    titles = [a.get_text() for a in one.page("tin-tuc-su-kien").select(".article-card__title a")]
     assert titles == ["Bài a", "Bài b", "Bài c"]
 
 
 def test_navigation_follows_configured_category_order_and_marks_current(build_site):
     site = build_site({"a/index.md": article(category="Văn hóa - Xã hội"), "b/index.md": article(title="Hai")})
-    nav = site.page("van-hoa-xa-hoi").select('nav[aria-label="Chuyên mục"] a')
-    assert [a.get_text() for a in nav] == ["Tin tức - Sự kiện", "Văn hóa - Xã hội"]
-    assert nav[1]["aria-current"] == "page"
-    in_article = site.page("van-hoa-xa-hoi/hoi-nghi-thi-dua").select('nav[aria-label="Chuyên mục"] a')
-    assert in_article[1]["aria-current"] == "true" and not in_article[0].has_attr("aria-current")
+    for menu in (".site-nav__bar a", ".menu__list a"):  # desktop bar, phone menu
+        nav = site.page("van-hoa-xa-hoi").select(menu)
+        names = [a.get_text() for a in nav if "Tin tức" in a.get_text() or "Văn hóa" in a.get_text()]
+        assert names == ["Tin tức - Sự kiện", "Văn hóa - Xã hội"]
+        assert [a.get_text() for a in nav if a.has_attr("aria-current")] == ["Văn hóa - Xã hội"]
+        assert site.page("van-hoa-xa-hoi").select_one(f'{menu}[aria-current]')["aria-current"] == "page"
+        in_article = site.page("van-hoa-xa-hoi/hoi-nghi-thi-dua").select(f'{menu}[aria-current]')
+        assert [(a.get_text(), a["aria-current"]) for a in in_article] == [("Văn hóa - Xã hội", "true")]

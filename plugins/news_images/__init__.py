@@ -8,7 +8,8 @@ Signals:
 - content_object_init: turn the markers news_gallery leaves into <picture>s
   with WebP and JPEG srcsets, width/height, lazy loading but for the first
   photo; gallery links point at the large photo for the lightbox; set
-  `social_image` (1200×630 card from the cover).
+  `social_image` (1200×630 card from the cover) and `card_image` (the
+  cover's 3:2 thumbnails for article lists).
 - article_writer_finalized / page_writer_finalized: render the derivatives the
   cache lacks, on every core, and copy them beside the written pages; copy
   attached documents. Originals are never published.
@@ -37,7 +38,7 @@ def initialized(pelican):
 
 
 def content_object_init(content):
-    from .html import Urls, rewrite, social_image
+    from .html import Urls, card_image, rewrite, social_image
 
     inspector = content.settings.get(KEY)
     if inspector is None or not getattr(content, "_content", None):
@@ -46,6 +47,7 @@ def content_object_init(content):
     if getattr(content, "photos", None) or getattr(content, "files", None):
         content._content = rewrite(content._content, urls)
     content.social_image = social_image(content, urls)
+    content.card_image = card_image(content, urls)
 
 
 def writer_finalized(generator, writer):

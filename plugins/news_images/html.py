@@ -95,3 +95,26 @@ def social_image(content, urls: Urls) -> str | None:
     photo, derivatives = urls.derivatives(photos.index(cover))
     card = next((d for d in derivatives if d.role == "social"), None)
     return urls.url(photo, card.name) if card else None
+
+
+def card_image(content, urls: Urls) -> dict | None:
+    """The cover's 3:2 thumbnails for article lists: sources per format, a JPEG <img>."""
+    cover = getattr(content, "cover", None)
+    photos = getattr(content, "photos", None) or []
+    if cover is None or cover not in photos:
+        return None
+    photo, derivatives = urls.derivatives(photos.index(cover))
+    sources = [
+        {"type": FORMATS[fmt], "srcset": ", ".join(f"{urls.url(photo, d.name)} {d.width}w" for d in pick(derivatives, "thumb", fmt))}
+        for fmt in urls.cfg.formats[:-1]
+    ]
+    fallback = pick(derivatives, "thumb", "jpeg")
+    if not fallback:
+        return None
+    small = fallback[0]
+    return {
+        "sources": sources,
+        "src": urls.url(photo, small.name),
+        "srcset": ", ".join(f"{urls.url(photo, d.name)} {d.width}w" for d in fallback),
+        "width": small.width, "height": small.height,
+    }

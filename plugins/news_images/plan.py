@@ -32,7 +32,7 @@ def plan(stem: str, digest: str, width: int, height: int, cfg: Config, gallery: 
         h = max(1, round(height * w / width))
         for fmt in cfg.formats:
             out.append(Derivative("full", w, h, fmt, f"{tag}-{w}.{EXTENSIONS[fmt]}"))
-    if gallery:
+    if gallery or cover:  # 3:2 thumbnails: gallery grid, and the cover's card in lists
         aw, ah = cfg.thumb_aspect
         for w in cfg.thumb_widths:
             if w > width and w != cfg.thumb_widths[0]:

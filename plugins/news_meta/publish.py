@@ -70,6 +70,11 @@ def reject_output_collisions(generators) -> None:
             items.append((category.save_as, f"chuyên mục {category.name}"))
         for tag in getattr(generator, "tags", {}):
             items.append((tag.save_as, f"thẻ {tag.name}"))
+    settings = generators[0].settings if generators else {}
+    for name in settings.get("DIRECT_TEMPLATES", ()):  # home, archives, search, 404, about
+        save_as = settings.get(f"{name.upper()}_SAVE_AS", f"{name}.html")
+        if save_as:
+            items.append((save_as, f"trang {name} của giao diện"))
     losers = set()
     for save_as, sources in find_collisions(items).items():
         _report(save_as, sources)

@@ -23,6 +23,7 @@ class CategoryDef:
     name: str
     slug: str
     description: str = ""
+    short: str = ""  # a shorter name for the menu; the name when empty
 
 
 @dataclass(frozen=True)
@@ -77,11 +78,11 @@ def _category(entry) -> CategoryDef:
     if isinstance(entry, str):
         return CategoryDef(entry, slugify(entry))
     if isinstance(entry, dict) and entry.get("name"):
-        unknown = set(entry) - {"name", "slug", "description"}
+        unknown = set(entry) - {"name", "slug", "description", "short"}
         if unknown:
             raise SettingsError(f"NEWS_CATEGORIES entry has unknown keys {sorted(unknown)}")
         slug = entry.get("slug") or slugify(entry["name"])
         if slug != slugify(slug):
             raise SettingsError(f"category slug {slug!r} must be lower-case ASCII words and hyphens")
-        return CategoryDef(entry["name"], slug, entry.get("description", ""))
+        return CategoryDef(entry["name"], slug, entry.get("description", ""), entry.get("short", ""))
     raise SettingsError(f"NEWS_CATEGORIES entry {entry!r} needs at least a 'name'")

@@ -1,0 +1,91 @@
+"""The agency behind the site, its links and list sizes, from pelicanconf.py."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+
+class SettingsError(ValueError):
+    """pelicanconf.py holds a value news_site cannot use."""
+
+
+AGENCY_FIELDS = {
+    # key: (required, what it is) - shown in the header, footer, about page and /en/
+    "name": (True, "tên cơ quan, như 'Ủy ban nhân dân quận Đống Đa'"),
+    "name_en": (True, "the agency's name in English, for /en/"),
+    "address": (True, "địa chỉ trụ sở"),
+    "address_en": (False, "the address written for English readers"),
+    "phone": (True, "số điện thoại"),
+    "email": (True, "thư điện tử"),
+    "responsible": (True, "người chịu trách nhiệm chính (họ tên hoặc chức danh)"),
+    "responsible_en": (False, "the person responsible for content, in English"),
+    "licence": (False, "giấy phép hoặc văn bản thành lập trang"),
+    "about": (False, "một đoạn giới thiệu cơ quan"),
+    "about_en": (False, "a paragraph about the agency in English"),
+    "notice": (False, "thông báo hiện trên mọi trang (ví dụ: trang lưu trữ)"),
+}
+
+
+@dataclass(frozen=True)
+class Link:
+    name: str
+    url: str
+
+
+@dataclass(frozen=True)
+class SiteConfig:
+    agency: dict
+    links: tuple[Link, ...]
+    emblem: str
+    public_url: str
+    related_count: int = 5
+    most_viewed_count: int = 5
+    latest_count: int = 6
+    block_count: int = 4
+
+
+def load(settings: dict) -> SiteConfig:
+    agency = settings.get("NEWS_AGENCY")
+    if not isinstance(agency, dict):
+        raise SettingsError("NEWS_AGENCY must be a dict with " + ", ".join(
+            k for k, (required, _) in AGENCY_FIELDS.items() if required))
+    unknown = sorted(set(agency) - set(AGENCY_FIELDS))
+    if unknown:
+        raise SettingsError(f"NEWS_AGENCY has unknown keys {unknown}; known: {sorted(AGENCY_FIELDS)}")
+    missing = [f"{k} ({what})" for k, (required, what) in AGENCY_FIELDS.items()
+               if required and not str(agency.get(k) or "").strip()]
+    if missing:
+        raise SettingsError("NEWS_AGENCY lacks " + "; ".join(missing))
+    links = []
+    for entry in settings.get("NEWS_LINKS", ()):
+        try:
+            name, url = entry
+        except (TypeError, ValueError):
+            raise SettingsError(f"NEWS_LINKS entry {entry!r} must be a (name, url) pair") from None
+        if not str(url).startswith(("https://", "http://")):
+            raise SettingsError(f"NEWS_LINKS: {name!r} needs an absolute http(s) URL, not {url!r}")
+        links.append(Link(str(name), str(url)))
+    counts = {}
+    for key, default in (("related_count", 5), ("most_viewed_count", 5), ("latest_count", 6), ("block_count", 4)):
+        value = settings.get(f"NEWS_{key.upper()}", default)
+        if not isinstance(value, int) or value < 0:
+            raise SettingsError(f"NEWS_{key.upper()} must be a non-negative integer")
+        counts[key] = value
+    agency = {k: agency.get(k) or "" for k in AGENCY_FIELDS}
+    agency["phone_href"] = phone_href(agency["phone"])
+    public = settings.get("SITEURL") or settings.get("NEWS_PUBLIC_URL") or ""
+    return SiteConfig(
+        agency=agency,
+        links=tuple(links),
+        emblem=settings.get("NEWS_EMBLEM", "theme/img/emblem.svg"),
+        public_url=str(public).rstrip("/"),
+        **counts,
+    )
+
+
+def phone_href(phone: str) -> str:
+    """'024 3851 3474' -> 'tel:+842438513474' (Vietnamese numbers lose the leading 0)."""
+    digits = "".join(ch for ch in phone if ch.isdigit())
+    if phone.strip().startswith("+"):
+        return "tel:+" + digits
+    return "tel:+84" + digits[1:] if digits.startswith("0") else "tel:" + digits

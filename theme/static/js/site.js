@@ -1,0 +1,61 @@
+// Small enhancements on every page; the site works without them.
+// - buttons that need JavaScript (copy link, print) are shown only when it runs;
+// - "Sao chép liên kết" copies the article's address and says so in a live region;
+// - "In bài viết" opens the print dialog (the print stylesheet does the rest);
+// - the phone menu closes with Escape and when focus or a tap leaves it.
+
+for (const item of document.querySelectorAll("[data-js]")) item.hidden = false;
+
+const status = document.querySelector(".share__status");
+function say(text) {
+  if (!status) return;
+  status.textContent = "";
+  // A fresh text node, so screen readers announce the same message twice in a row.
+  setTimeout(() => { status.textContent = text; }, 50);
+}
+
+async function copy(text) {
+  try {
+    await navigator.clipboard.writeText(text);
+    return true;
+  } catch {
+    const field = document.createElement("textarea");
+    field.value = text;
+    field.setAttribute("readonly", "");
+    field.style.position = "fixed";
+    field.style.opacity = "0";
+    document.body.append(field);
+    field.select();
+    const done = document.execCommand("copy");
+    field.remove();
+    return done;
+  }
+}
+
+for (const button of document.querySelectorAll("[data-copy]")) {
+  button.addEventListener("click", async () => {
+    const ok = await copy(button.dataset.copy);
+    say(ok ? "Đã sao chép liên kết bài viết." : "Không sao chép được. Liên kết: " + button.dataset.copy);
+  });
+}
+
+for (const button of document.querySelectorAll("[data-print]")) {
+  button.addEventListener("click", () => window.print());
+}
+
+const menu = document.querySelector("details.menu");
+if (menu) {
+  const toggle = menu.querySelector("summary");
+  menu.addEventListener("keydown", (event) => {
+    if (event.key === "Escape" && menu.open) {
+      menu.open = false;
+      toggle.focus();
+    }
+  });
+  menu.addEventListener("focusout", (event) => {
+    if (menu.open && event.relatedTarget && !menu.contains(event.relatedTarget)) menu.open = false;
+  });
+  document.addEventListener("click", (event) => {
+    if (menu.open && !menu.contains(event.target)) menu.open = false;
+  });
+}
