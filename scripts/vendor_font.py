@@ -31,6 +31,8 @@ It writes into the target folder:
 
 The output is deterministic: running the script twice gives byte-identical
 files. Files already in the target folder that are not listed are left alone.
+The npm download, safe unpacking and package checks are shared with the
+other ``vendor_*.py`` scripts in ``scripts/npm_package.py``.
 
 Usage (needs ``npm`` on PATH, and fontTools with brotli:
 ``pip install fonttools brotli``)::
@@ -45,14 +47,13 @@ from __future__ import annotations
 import argparse
 import hashlib
 import io
-import json
 import re
 import shutil
-import subprocess
 import sys
-import tarfile
 import tempfile
 from pathlib import Path
+
+from npm_package import VERSION_RE, check_package, extract, npm_pack, show
 
 DEFAULT_VERSION = "4.1.1"
 PACKAGE = "inter-ui"
@@ -122,8 +123,6 @@ NAME_IDS = [0, 1, 2, 3, 4, 5, 6, 13, 14]
 # Glyphs whose outline extremes tell how much line-height stacked marks need.
 PROBES = [("\u1ec6", "yMax"), ("\u1eaa", "yMax"), ("\u1eb6", "yMin")]  # Ệ Ẫ Ặ
 
-# Plain semver only: the value goes into an npm package spec.
-VERSION_RE = re.compile(r"^\d+\.\d+\.\d+(?:-[0-9A-Za-z.-]+)?$")
 WGHT_RE = re.compile(r"^(\d{3}):(\d{3})$")
 
 
@@ -176,59 +175,9 @@ def css_rule(wght: tuple[int, int]) -> str:
     )
 
 
-def npm_pack(version: str, workdir: Path) -> Path:
-    """Download ``inter-ui@version`` as a tarball into ``workdir``; return its path."""
-    npm = shutil.which("npm")
-    if npm is None:
-        sys.exit("error: npm is not on PATH (Debian: apt-get install -y npm)")
-    spec = f"{PACKAGE}@{version}"
-    result = subprocess.run(
-        [npm, "pack", spec, "--loglevel=error", "--pack-destination", str(workdir)],
-        cwd=workdir,
-        capture_output=True,
-        text=True,
-        check=False,
-    )
-    if result.returncode != 0:
-        sys.exit(f"error: `npm pack {spec}` failed:\n{result.stderr.strip()}")
-    # The work folder is fresh, so the one .tgz in it is the package.
-    tarballs = sorted(workdir.glob("*.tgz"))
-    if len(tarballs) != 1:
-        sys.exit(f"error: could not find the tarball made by `npm pack {spec}`")
-    return tarballs[0]
-
-
-def extract(tarball: Path, workdir: Path) -> Path:
-    """Unpack the tarball safely into ``workdir/unpacked``; return its package folder."""
-    target = workdir / "unpacked"
-    target.mkdir()
-    with tarfile.open(tarball, "r:gz") as tar:
-        # The "data" filter refuses absolute paths, "..", links out of the
-        # folder and special files (Python 3.11.4+ / 3.12).
-        if hasattr(tarfile, "data_filter"):
-            tar.extractall(target, filter="data")
-        else:  # pragma: no cover - older 3.11 patch releases
-            for member in tar.getmembers():
-                path = (target / member.name).resolve()
-                if not path.is_relative_to(target.resolve()) or not (member.isfile() or member.isdir()):
-                    sys.exit(f"error: refusing unsafe tar member {member.name!r}")
-            tar.extractall(target)
-    package = target / "package"
-    if not package.is_dir():
-        sys.exit("error: unexpected tarball layout (no package/ folder)")
-    return package
-
-
-def check_package(package: Path, version: str) -> None:
-    """Make sure the tarball holds the package, version and licence expected."""
-    meta = json.loads((package / "package.json").read_text(encoding="utf-8"))
-    if meta.get("name") != PACKAGE or meta.get("version") != version:
-        sys.exit(
-            f"error: tarball holds {meta.get('name')}@{meta.get('version')}, "
-            f"expected {PACKAGE}@{version}"
-        )
-    if meta.get("license") != "OFL-1.1":
-        sys.exit(f"error: licence changed to {meta.get('license')!r}; review before vendoring")
+def check_sources(package: Path, version: str) -> None:
+    """Make sure the package is the one expected and holds the font and its OFL licence."""
+    check_package(package, PACKAGE, version, {"OFL-1.1"})
     missing = [p for p in (SOURCE_FONT, SOURCE_LICENSE) if not (package / p).is_file()]
     if missing:
         sys.exit(f"error: files missing from {PACKAGE}@{version}: {', '.join(missing)}")
@@ -360,13 +309,6 @@ def readme(version: str, wght: tuple[int, int], facts: dict) -> str:
     )
 
 
-def show(path: Path) -> str:
-    try:
-        return str(path.relative_to(ROOT))
-    except ValueError:
-        return str(path)
-
-
 def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument(
@@ -408,7 +350,7 @@ def main(argv: list[str] | None = None) -> int:
     font_path = args.dest / FONT_NAME
     if args.verify_only:
         if not font_path.is_file():
-            sys.exit(f"error: {show(font_path)} does not exist; run without --verify-only")
+            sys.exit(f"error: {show(font_path, ROOT)} does not exist; run without --verify-only")
         data = font_path.read_bytes()
         print(report(inspect(data)))
         if len(data) > args.max_bytes:
@@ -417,9 +359,9 @@ def main(argv: list[str] | None = None) -> int:
 
     with tempfile.TemporaryDirectory(prefix="vendor-font-") as tmp:
         workdir = Path(tmp)
-        tarball = npm_pack(args.version, workdir)
+        tarball = npm_pack(f"{PACKAGE}@{args.version}", workdir)
         package = extract(tarball, workdir)
-        check_package(package, args.version)
+        check_sources(package, args.version)
         data = build_font(package / SOURCE_FONT, wght)
         facts = inspect(data)
         if len(data) > args.max_bytes:
@@ -435,7 +377,7 @@ def main(argv: list[str] | None = None) -> int:
     print(report(facts))
     for name in (FONT_NAME, LICENSE_NAME, README_NAME):
         path = args.dest / name
-        print(f"wrote {show(path)} ({path.stat().st_size} bytes)")
+        print(f"wrote {show(path, ROOT)} ({path.stat().st_size} bytes)")
     print(f"vendored {PACKAGE}@{args.version} ({FAMILY}, wght {wght[0]}..{wght[1]})")
     return 0
 

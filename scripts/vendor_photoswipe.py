@@ -14,6 +14,8 @@ a temporary folder, and copies the few files the site serves:
 
 and writes ``VERSION`` with the version copied. Files already in the target
 folder that are not in this list are left alone.
+The npm download, safe unpacking and package checks are shared with the
+other ``vendor_*.py`` scripts in ``scripts/npm_package.py``.
 
 Usage (stdlib only, needs ``npm`` on PATH)::
 
@@ -24,14 +26,10 @@ Usage (stdlib only, needs ``npm`` on PATH)::
 from __future__ import annotations
 
 import argparse
-import json
-import re
-import shutil
-import subprocess
-import sys
-import tarfile
 import tempfile
 from pathlib import Path
+
+from npm_package import VERSION_RE, check_package, copy_files, extract, npm_pack, show
 
 DEFAULT_VERSION = "5.4.4"
 PACKAGE = "photoswipe"
@@ -45,80 +43,6 @@ FILES = {
     "dist/photoswipe.css": "photoswipe.css",
     "LICENSE": "LICENSE",
 }
-
-# Plain semver only: the value goes into an npm package spec.
-VERSION_RE = re.compile(r"^\d+\.\d+\.\d+(?:-[0-9A-Za-z.-]+)?$")
-
-
-def npm_pack(version: str, workdir: Path) -> Path:
-    """Download ``photoswipe@version`` as a tarball into ``workdir``; return its path."""
-    npm = shutil.which("npm")
-    if npm is None:
-        sys.exit("error: npm is not on PATH (Debian: apt-get install -y npm)")
-    spec = f"{PACKAGE}@{version}"
-    result = subprocess.run(
-        [npm, "pack", spec, "--loglevel=error", "--pack-destination", str(workdir)],
-        cwd=workdir,
-        capture_output=True,
-        text=True,
-        check=False,
-    )
-    if result.returncode != 0:
-        sys.exit(f"error: `npm pack {spec}` failed:\n{result.stderr.strip()}")
-    # The work folder is fresh, so the one .tgz in it is the package.
-    tarballs = sorted(workdir.glob("*.tgz"))
-    if len(tarballs) != 1:
-        sys.exit(f"error: could not find the tarball made by `npm pack {spec}`")
-    return tarballs[0]
-
-
-def extract(tarball: Path, workdir: Path) -> Path:
-    """Unpack the tarball safely into ``workdir/unpacked``; return its package folder."""
-    target = workdir / "unpacked"
-    target.mkdir()
-    with tarfile.open(tarball, "r:gz") as tar:
-        # The "data" filter refuses absolute paths, "..", links out of the
-        # folder and special files (Python 3.11.4+ / 3.12).
-        if hasattr(tarfile, "data_filter"):
-            tar.extractall(target, filter="data")
-        else:  # pragma: no cover - older 3.11 patch releases
-            for member in tar.getmembers():
-                path = (target / member.name).resolve()
-                if not path.is_relative_to(target.resolve()) or not (member.isfile() or member.isdir()):
-                    sys.exit(f"error: refusing unsafe tar member {member.name!r}")
-            tar.extractall(target)
-    package = target / "package"
-    if not package.is_dir():
-        sys.exit("error: unexpected tarball layout (no package/ folder)")
-    return package
-
-
-def check_version(package: Path, version: str) -> None:
-    """Make sure the tarball holds the package and version that were asked for."""
-    meta = json.loads((package / "package.json").read_text(encoding="utf-8"))
-    if meta.get("name") != PACKAGE or meta.get("version") != version:
-        sys.exit(
-            f"error: tarball holds {meta.get('name')}@{meta.get('version')}, "
-            f"expected {PACKAGE}@{version}"
-        )
-    if meta.get("license") != "MIT":
-        sys.exit(f"error: licence changed to {meta.get('license')!r}; review before vendoring")
-
-
-def copy_files(package: Path, dest: Path, version: str) -> list[Path]:
-    """Copy the listed files into ``dest`` and write VERSION; return the written paths."""
-    missing = [src for src in FILES if not (package / src).is_file()]
-    if missing:
-        sys.exit(f"error: files missing from {PACKAGE}@{version}: {', '.join(missing)}")
-    dest.mkdir(parents=True, exist_ok=True)
-    written = []
-    for src, name in FILES.items():
-        shutil.copyfile(package / src, dest / name)
-        written.append(dest / name)
-    (dest / "VERSION").write_text(f"{version}\n", encoding="utf-8")
-    written.append(dest / "VERSION")
-    return written
-
 
 def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
@@ -139,17 +63,13 @@ def main(argv: list[str] | None = None) -> int:
 
     with tempfile.TemporaryDirectory(prefix="vendor-photoswipe-") as tmp:
         workdir = Path(tmp)
-        tarball = npm_pack(args.version, workdir)
+        tarball = npm_pack(f"{PACKAGE}@{args.version}", workdir)
         package = extract(tarball, workdir)
-        check_version(package, args.version)
-        written = copy_files(package, args.dest, args.version)
+        check_package(package, PACKAGE, args.version, {"MIT"})
+        written = copy_files(package, FILES, args.dest, PACKAGE, args.version)
 
     for path in written:
-        try:
-            shown = path.relative_to(ROOT)
-        except ValueError:
-            shown = path
-        print(f"wrote {shown} ({path.stat().st_size} bytes)")
+        print(f"wrote {show(path, ROOT)} ({path.stat().st_size} bytes)")
     print(f"vendored {PACKAGE}@{args.version}")
     return 0
 

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import os
+import shutil
 import textwrap
 from dataclasses import dataclass
 from pathlib import Path
@@ -76,3 +77,21 @@ def build_site(tmp_path, monkeypatch):
         return Site(content, output, result)
 
     return _build
+
+
+CHROMIUM = os.environ.get("CHROMIUM", "/usr/bin/chromium")
+# Browser tests skip on a developer's machine without Chromium; in CI (CI=true) they must run.
+needs_chromium = pytest.mark.skipif(not shutil.which(CHROMIUM) and not os.environ.get("CI"),
+                                    reason=f"{CHROMIUM} is not installed (apt-get install chromium)")
+
+
+@pytest.fixture(scope="session")
+def browser():
+    """Debian's Chromium driven by Playwright (never a downloaded browser)."""
+    from playwright.sync_api import sync_playwright
+
+    with sync_playwright() as p:
+        chromium = p.chromium.launch(executable_path=CHROMIUM, args=[
+            "--headless", "--no-sandbox", "--disable-gpu", "--disable-background-networking"])
+        yield chromium
+        chromium.close()

@@ -11,14 +11,11 @@ import shutil
 import threading
 
 import pytest
-from conftest import article
+from conftest import article, needs_chromium
 from PIL import Image, ImageDraw
 
-CHROMIUM = os.environ.get("CHROMIUM", "/usr/bin/chromium")
-playwright = pytest.importorskip("playwright.sync_api", reason="playwright is not installed")
-# On a developer's machine without Chromium these tests skip; in CI (CI=true) they must run.
-pytestmark = pytest.mark.skipif(not shutil.which(CHROMIUM) and not os.environ.get("CI"),
-                                reason=f"{CHROMIUM} is not installed (apt-get install chromium)")
+pytest.importorskip("playwright.sync_api", reason="playwright is not installed")
+pytestmark = needs_chromium  # skipped without Chromium, except in CI (CI=true), where it must run
 
 URL = "tin-tuc-su-kien/hoi-nghi-thi-dua"
 CAPTIONS = ["Các đại biểu tham dự Hội nghị", "Đồng chí A trao Bằng khen cho các đơn vị", "Quang cảnh buổi lễ"]
@@ -57,15 +54,6 @@ def server(tmp_path_factory):
     threading.Thread(target=httpd.serve_forever, daemon=True).start()
     yield f"http://127.0.0.1:{httpd.server_address[1]}"
     httpd.shutdown()
-
-
-@pytest.fixture(scope="module")
-def browser():
-    with playwright.sync_playwright() as p:
-        chromium = p.chromium.launch(executable_path=CHROMIUM, args=[
-            "--headless", "--no-sandbox", "--disable-gpu", "--disable-background-networking"])
-        yield chromium
-        chromium.close()
 
 
 def wait_open(page) -> None:
