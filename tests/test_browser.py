@@ -6,8 +6,6 @@ installs both. Skipped, with the reason, where they are missing.
 
 import functools
 import http.server
-import os
-import shutil
 import threading
 
 import pytest

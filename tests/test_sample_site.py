@@ -106,3 +106,14 @@ def test_readme_quick_start_is_two_commands():
     assert commands == ["python3 bootstrap.py", ".venv/bin/invoke test"]
     ci = (ROOT / ".ci/run").read_text(encoding="utf-8")
     assert commands[1] in ci
+
+
+def test_article_page_weighs_at_most_40_kb_compressed_lightbox_included(sample):
+    from benchmarks.page_weight import BUDGET, weigh
+
+    weight = weigh(sample, f"{SEED}/index.html", siteurl="https://dongda.hanoi.gov.vn")
+    assert weight["css"] > 0 and weight["js"] > 0 and weight["later"] > 0  # it found what the page loads
+    assert weight["total"] + weight["later"] <= BUDGET
+    for page in ("index.html", "luu-tru/index.html", "404.html"):
+        assert weigh(sample, page, siteurl="https://dongda.hanoi.gov.vn")["total"] <= BUDGET / 2
+    assert (ROOT / "theme/static/fonts/inter/InterVariable-vi.woff2").stat().st_size <= 60 * 1024

@@ -261,7 +261,8 @@ def test_stacked_diacritics_are_not_clipped(visit, name):
     for selector in CLIP_CHECK[name]:
         box = page.evaluate("""sel => { const e = document.querySelector(sel); e.textContent = 'ẪẬỮ ỆỖ Ặ';
             e.scrollIntoView({block: 'center'}); const r = e.getBoundingClientRect();
-            return {x: Math.max(0, r.x - 8), y: Math.max(0, r.y - 12), width: r.width + 16, height: r.height + 24}; }""",
+            return {x: Math.max(0, r.x - 8), y: Math.max(0, r.y - 12),
+                    width: r.width + 16, height: r.height + 24}; }""",
                             selector)
         as_styled = page.screenshot(clip=box)
         page.add_style_tag(content="* { overflow: visible !important; -webkit-line-clamp: none !important; "

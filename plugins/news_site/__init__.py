@@ -34,11 +34,10 @@ def initialized(pelican):
 
 
 def all_generators_finalized(generators):
+    from news_meta.state import of
     from pelican.generators import ArticlesGenerator
 
     from . import archives
-    from news_meta.state import of
-
     from .lists import annotate, navigation
 
     generator = next((g for g in generators if isinstance(g, ArticlesGenerator)), None)

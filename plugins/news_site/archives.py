@@ -27,6 +27,10 @@ class Period:
     months: list = field(default_factory=list)  # a year's months, newest first
     parent: Period | None = None  # a month's year
 
+    def __iter__(self):
+        """(year,) or (year, month), like Pelican's `period`, for themes that join it."""
+        return iter((self.year,) if self.month is None else (self.year, self.month))
+
     @property
     def label(self) -> str:
         return vi.month(self.year, self.month) if self.month else f"Năm {self.year}"
