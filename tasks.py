@@ -62,10 +62,26 @@ def test(c, k=""):
     c.run(f'"{sys.executable}" -m pytest{select}', pty=False)
 
 
+def _script(c, name, *args):
+    c.run(" ".join([f'"{sys.executable}"', f'"{os.path.join(ROOT, "scripts", name)}"', *args]), pty=False)
+
+
 @task(help={"version": "PhotoSwipe version from npm (default 5.4.4)"})
 def vendor_photoswipe(c, version="5.4.4"):
     """Cập nhật thư viện xem ảnh PhotoSwipe từ npm (refresh the vendored lightbox)."""
-    c.run(f'"{sys.executable}" "{os.path.join(ROOT, "scripts", "vendor_photoswipe.py")}" --version {version}', pty=False)
+    _script(c, "vendor_photoswipe.py", "--version", version)
+
+
+@task(help={"version": "inter-ui version from npm (default 4.1.1)"})
+def vendor_font(c, version="4.1.1"):
+    """Cắt lại phông chữ Inter cho tiếng Việt (re-make the font subset; needs fonttools, brotli)."""
+    _script(c, "vendor_font.py", "--version", version)
+
+
+@task(help={"version": "axe-core version from npm (default 4.14.1)"})
+def vendor_axe(c, version="4.14.1"):
+    """Cập nhật axe-core dùng trong kiểm thử truy cập (refresh the accessibility checker for tests)."""
+    _script(c, "vendor_axe.py", "--version", version)
 
 
 @task
