@@ -133,10 +133,24 @@ def test_page_is_clean_accessible_and_fits(visit, name, width):
     page.evaluate("window.scrollTo(0, 0)")
     ARTIFACTS.mkdir(parents=True, exist_ok=True)
     page.screenshot(path=str(ARTIFACTS / f"{name}-{width}.png"), full_page=True)
+    assert axe(page) == []
+
+
+def axe(page, tags=AXE_TAGS) -> list:
     page.add_script_tag(path=str(AXE))
-    result = page.evaluate("tags => axe.run(document, {runOnly: {type: 'tag', values: tags}})", AXE_TAGS)
-    problems = [(r["id"], [n["target"] for n in r["nodes"]][:3]) for r in result["violations"]]
-    assert problems == []
+    result = page.evaluate("tags => axe.run(document, {runOnly: {type: 'tag', values: tags}})", tags)
+    return [(r["id"], [n["target"] for n in r["nodes"]][:3]) for r in result["violations"]]
+
+
+@pytest.mark.parametrize("width", WIDTHS)
+def test_open_lightbox_is_accessible(visit, width):
+    page = visit("article", width).page
+    page.locator(".news-gallery__link").first.focus()
+    page.keyboard.press("Enter")
+    page.wait_for_function("() => window.pswp?.opener?.isOpen === true")
+    assert axe(page, ["wcag2a", "wcag2aa", "wcag21a", "wcag21aa", "wcag22aa"]) == []
+    ARTIFACTS.mkdir(parents=True, exist_ok=True)
+    page.screenshot(path=str(ARTIFACTS / f"lightbox-{width}.png"))
 
 
 @pytest.mark.parametrize("name", list(PAGES))
