@@ -195,6 +195,28 @@ def test_bad_agency_settings_stop_the_build_with_the_missing_field(build_site, c
     assert "NEWS_AGENCY lacks address" in caplog.text and "phone" in caplog.text and "responsible" in caplog.text
 
 
+def test_production_links_are_absolute_on_every_page(build_site):
+    """SITEURL reaches every link, macros included, so a site can live under a sub-path."""
+    from conftest import soup
+
+    site = build_site({"a/index.md": article(), "b/index.md": article(title="Hai", date="22/03/2024 08:00")},
+                      strict=True, SITEURL="https://example.gov.vn/tin-tuc")
+    assert site.result.ok
+    pages = [p for p in site.output.rglob("*.html")]
+    assert len(pages) > 10
+    for path in pages:
+        for node in soup(path).select("a[href], link[href], img[src], script[src]"):
+            value = node.get("href") or node.get("src")
+            assert value.startswith(("https://", "mailto:", "tel:", "#")), f"{path.name}: {value}"
+            if value.startswith("https://example.gov.vn"):
+                assert value.startswith("https://example.gov.vn/tin-tuc/"), value
+
+
+def test_share_links_need_a_public_address(build_site, caplog):
+    site = build_site({"a/index.md": article()}, NEWS_PUBLIC_URL="")
+    assert not site.result.ok and "NEWS_PUBLIC_URL must be the site's public address" in caplog.text
+
+
 ALLOWED_FILTERS = {"safe", "lower", "page_window"}
 
 

@@ -43,18 +43,22 @@ class Urls:
         return self.url(item, item.name)
 
 
+def srcset(urls: Urls, photo, derivatives) -> str:
+    return ", ".join(f"{urls.url(photo, d.name)} {d.width}w" for d in derivatives)
+
+
 def picture(soup, img, urls: Urls, index: int, role: str, sizes: str, eager: bool):
     """<picture> with one <source> per modern format and a JPEG <img>."""
     photo, derivatives = urls.derivatives(index)
     element = soup.new_tag("picture")
     for fmt in urls.cfg.formats[:-1]:
-        srcset = ", ".join(f"{urls.url(photo, d.name)} {d.width}w" for d in pick(derivatives, role, fmt))
-        element.append(soup.new_tag("source", attrs={"type": FORMATS[fmt], "srcset": srcset, "sizes": sizes}))
+        element.append(soup.new_tag("source", attrs={
+            "type": FORMATS[fmt], "srcset": srcset(urls, photo, pick(derivatives, role, fmt)), "sizes": sizes}))
     fallback = pick(derivatives, role, "jpeg")
     middle = next((d for d in fallback if d.width >= 960), fallback[-1])
     attrs = {
         "src": urls.url(photo, middle.name),
-        "srcset": ", ".join(f"{urls.url(photo, d.name)} {d.width}w" for d in fallback),
+        "srcset": srcset(urls, photo, fallback),
         "sizes": sizes, "alt": img.get("alt", ""),
         "width": str(middle.width), "height": str(middle.height),
     }
@@ -86,35 +90,33 @@ def rewrite(html: str, urls: Urls) -> str:
     return soup.decode(formatter=FORMATTER)
 
 
-def social_image(content, urls: Urls) -> str | None:
-    """Absolute or root URL of the 1200×630 card made from the cover."""
+def cover_derivatives(content, urls: Urls):
+    """(photo, derivatives) of the content's cover, or None."""
     cover = getattr(content, "cover", None)
     photos = getattr(content, "photos", None) or []
     if cover is None or cover not in photos:
         return None
-    photo, derivatives = urls.derivatives(photos.index(cover))
-    card = next((d for d in derivatives if d.role == "social"), None)
-    return urls.url(photo, card.name) if card else None
+    return urls.derivatives(photos.index(cover))
+
+
+def social_image(content, urls: Urls) -> str | None:
+    """Absolute or root URL of the 1200×630 card made from the cover."""
+    found = cover_derivatives(content, urls)
+    card = next((d for d in found[1] if d.role == "social"), None) if found else None
+    return urls.url(found[0], card.name) if card else None
 
 
 def card_image(content, urls: Urls) -> dict | None:
     """The cover's 3:2 thumbnails for article lists: sources per format, a JPEG <img>."""
-    cover = getattr(content, "cover", None)
-    photos = getattr(content, "photos", None) or []
-    if cover is None or cover not in photos:
+    found = cover_derivatives(content, urls)
+    if not found or not pick(found[1], "thumb", "jpeg"):
         return None
-    photo, derivatives = urls.derivatives(photos.index(cover))
-    sources = [
-        {"type": FORMATS[fmt], "srcset": ", ".join(f"{urls.url(photo, d.name)} {d.width}w" for d in pick(derivatives, "thumb", fmt))}
-        for fmt in urls.cfg.formats[:-1]
-    ]
+    photo, derivatives = found
     fallback = pick(derivatives, "thumb", "jpeg")
-    if not fallback:
-        return None
-    small = fallback[0]
     return {
-        "sources": sources,
-        "src": urls.url(photo, small.name),
-        "srcset": ", ".join(f"{urls.url(photo, d.name)} {d.width}w" for d in fallback),
-        "width": small.width, "height": small.height,
+        "sources": [{"type": FORMATS[fmt], "srcset": srcset(urls, photo, pick(derivatives, "thumb", fmt))}
+                    for fmt in urls.cfg.formats[:-1]],
+        "src": urls.url(photo, fallback[0].name),
+        "srcset": srcset(urls, photo, fallback),
+        "width": fallback[0].width, "height": fallback[0].height,
     }

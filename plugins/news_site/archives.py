@@ -57,7 +57,7 @@ def build(articles: list) -> list[Period]:
             years[year].months.append(months[year, month])
         years[year].articles.append(article)
         months[year, month].articles.append(article)
-    return sorted(years.values(), key=lambda p: -p.year)
+    return list(years.values())  # articles come newest first, and so do the years
 
 
 def pelican_shape(years: list[Period]) -> dict:

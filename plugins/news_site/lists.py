@@ -102,7 +102,7 @@ def annotate(articles: list, categories: list, cfg: SiteConfig) -> Home:
     latest = [a for a in articles if a is not lead][:cfg.latest_count]
     blocks = [Block(category, by_category[category][:cfg.block_count])
               for category, _ in categories if by_category.get(category)]
-    return Home(lead, latest, blocks, most_viewed(articles, cfg.most_viewed_count))
+    return Home(lead, latest, blocks, top[:cfg.most_viewed_count])
 
 
 def navigation(categories: list, defs) -> list[NavItem]:

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 
 def page_window(number: int, count: int, around: int = 2) -> list[int | None]:
-    """[1, None, 4, 5, 6, None, 20] for page 5 of 20; None is a gap (…)."""
+    """[1, None, 8, 9, 10, 11, 12, None, 20] for page 10 of 20; None is a gap (…)."""
     shown = sorted({1, count, *range(max(1, number - around), min(count, number + around) + 1)})
     out: list[int | None] = []
     for value in shown:

@@ -38,10 +38,13 @@ class SiteConfig:
     links: tuple[Link, ...]
     emblem: str
     public_url: str
-    related_count: int = 5
-    most_viewed_count: int = 5
-    latest_count: int = 6
-    block_count: int = 4
+    related_count: int
+    most_viewed_count: int
+    latest_count: int
+    block_count: int
+
+
+COUNTS = {"related_count": 5, "most_viewed_count": 5, "latest_count": 6, "block_count": 4}  # defaults
 
 
 def load(settings: dict) -> SiteConfig:
@@ -66,19 +69,25 @@ def load(settings: dict) -> SiteConfig:
             raise SettingsError(f"NEWS_LINKS: {name!r} needs an absolute http(s) URL, not {url!r}")
         links.append(Link(str(name), str(url)))
     counts = {}
-    for key, default in (("related_count", 5), ("most_viewed_count", 5), ("latest_count", 6), ("block_count", 4)):
+    for key, default in COUNTS.items():
         value = settings.get(f"NEWS_{key.upper()}", default)
         if not isinstance(value, int) or value < 0:
             raise SettingsError(f"NEWS_{key.upper()} must be a non-negative integer")
         counts[key] = value
     agency = {k: agency.get(k) or "" for k in AGENCY_FIELDS}
     agency["phone_href"] = phone_href(agency["phone"])
-    public = settings.get("SITEURL") or settings.get("NEWS_PUBLIC_URL") or ""
+    public = str(settings.get("SITEURL") or settings.get("NEWS_PUBLIC_URL") or "")
+    if not public.startswith(("https://", "http://")):
+        raise SettingsError("NEWS_PUBLIC_URL must be the site's public address, like "
+                            "https://dongda.hanoi.gov.vn: share links and printouts use it")
+    plugins = [getattr(p, "__name__", p) for p in settings.get("PLUGINS", [])]
+    if {"news_meta", "news_site"} <= set(plugins) and plugins.index("news_meta") > plugins.index("news_site"):
+        raise SettingsError("PLUGINS must list news_meta before news_site (news_site lists what news_meta keeps)")
     return SiteConfig(
         agency=agency,
         links=tuple(links),
         emblem=settings.get("NEWS_EMBLEM", "theme/img/emblem.svg"),
-        public_url=str(public).rstrip("/"),
+        public_url=public.rstrip("/"),
         **counts,
     )
 

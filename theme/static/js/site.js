@@ -14,7 +14,7 @@ function say(text) {
   setTimeout(() => { status.textContent = text; }, 50);
 }
 
-async function copy(text) {
+async function copy(text, button) {
   try {
     await navigator.clipboard.writeText(text);
     return true;
@@ -28,13 +28,14 @@ async function copy(text) {
     field.select();
     const done = document.execCommand("copy");
     field.remove();
+    button.focus(); // select() moved focus to the field just removed
     return done;
   }
 }
 
 for (const button of document.querySelectorAll("[data-copy]")) {
   button.addEventListener("click", async () => {
-    const ok = await copy(button.dataset.copy);
+    const ok = await copy(button.dataset.copy, button);
     say(ok ? "Đã sao chép liên kết bài viết." : "Không sao chép được. Liên kết: " + button.dataset.copy);
   });
 }
