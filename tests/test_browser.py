@@ -36,7 +36,11 @@ def server(tmp_path_factory):
     from news_build.runner import build
 
     root = tmp_path_factory.mktemp("browser")
-    body = "Mở đầu bài viết.\n\n![Quang cảnh](dau.jpg)\n\n::: gallery Một số hình ảnh\n" + "\n".join(
+    # a wide table too: it must narrow to a phone rather than scroll the page sideways
+    table = ("\n\n| Đơn vị | Chỉ tiêu | Kết quả | Tỷ lệ | Xếp hạng | Ghi chú |\n|---|---|---|---|---|---|\n"
+             "| Phường Láng Thượng | Thu ngân sách nhà nước | 14.995 tỷ đồng | 102,9% | 1/21 | "
+             "Hoàn thành vượt mức kế hoạch được giao |\n")
+    body = "Mở đầu bài viết." + table + "\n\n![Quang cảnh](dau.jpg)\n\n::: gallery Một số hình ảnh\n" + "\n".join(
         f"![{c}](anh-{i}.jpg)" for i, c in enumerate(CAPTIONS)) + "\n:::\n"
     files = {"a/index.md": article(body=body), "a/dau.jpg": photo((40, 90, 160))}
     files.update({f"a/anh-{i}.jpg": photo(c) for i, c in enumerate([(160, 40, 40), (40, 140, 60), (120, 80, 20)])})
