@@ -20,12 +20,14 @@ they import it as ``from npm_package import ...``.
 
 from __future__ import annotations
 
+import argparse
 import json
 import re
 import shutil
 import subprocess
 import sys
 import tarfile
+import tempfile
 from pathlib import Path
 
 # Plain semver only: the value goes into an npm package spec.
@@ -112,3 +114,25 @@ def show(path: Path, root: Path) -> str:
         return str(path.relative_to(root))
     except ValueError:
         return str(path)
+
+
+def vendor_files(argv: list[str] | None, *, doc: str, package: str, default_version: str,
+                 files: dict[str, str], dest: Path, licences: set[str], root: Path) -> int:
+    """The whole command line of a script that copies a few files of one npm package."""
+    parser = argparse.ArgumentParser(description=doc.splitlines()[0])
+    parser.add_argument("--version", default=default_version,
+                        help=f"{package} version on npm (default {default_version})")
+    parser.add_argument("--dest", type=Path, default=dest,
+                        help=f"target folder (default {show(dest, root)}/)")
+    args = parser.parse_args(argv)
+    if not VERSION_RE.match(args.version):
+        parser.error(f"not a plain version number: {args.version!r}")
+    with tempfile.TemporaryDirectory(prefix=f"vendor-{package}-") as tmp:
+        workdir = Path(tmp)
+        unpacked = extract(npm_pack(f"{package}@{args.version}", workdir), workdir)
+        check_package(unpacked, package, args.version, licences)
+        written = copy_files(unpacked, files, args.dest, package, args.version)
+    for path in written:
+        print(f"wrote {show(path, root)} ({path.stat().st_size} bytes)")
+    print(f"vendored {package}@{args.version}")
+    return 0

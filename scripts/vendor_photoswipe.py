@@ -25,11 +25,9 @@ Usage (stdlib only, needs ``npm`` on PATH)::
 
 from __future__ import annotations
 
-import argparse
-import tempfile
 from pathlib import Path
 
-from npm_package import VERSION_RE, check_package, copy_files, extract, npm_pack, show
+from npm_package import vendor_files
 
 DEFAULT_VERSION = "5.4.4"
 PACKAGE = "photoswipe"
@@ -45,33 +43,8 @@ FILES = {
 }
 
 def main(argv: list[str] | None = None) -> int:
-    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
-    parser.add_argument(
-        "--version",
-        default=DEFAULT_VERSION,
-        help=f"PhotoSwipe version on npm (default {DEFAULT_VERSION})",
-    )
-    parser.add_argument(
-        "--dest",
-        type=Path,
-        default=DEST,
-        help="target folder (default theme/static/vendor/photoswipe/)",
-    )
-    args = parser.parse_args(argv)
-    if not VERSION_RE.match(args.version):
-        parser.error(f"not a plain version number: {args.version!r}")
-
-    with tempfile.TemporaryDirectory(prefix="vendor-photoswipe-") as tmp:
-        workdir = Path(tmp)
-        tarball = npm_pack(f"{PACKAGE}@{args.version}", workdir)
-        package = extract(tarball, workdir)
-        check_package(package, PACKAGE, args.version, {"MIT"})
-        written = copy_files(package, FILES, args.dest, PACKAGE, args.version)
-
-    for path in written:
-        print(f"wrote {show(path, ROOT)} ({path.stat().st_size} bytes)")
-    print(f"vendored {PACKAGE}@{args.version}")
-    return 0
+    return vendor_files(argv, doc=__doc__, package=PACKAGE, default_version=DEFAULT_VERSION,
+                        files=FILES, dest=DEST, licences={"MIT"}, root=ROOT)
 
 
 if __name__ == "__main__":
