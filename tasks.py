@@ -88,3 +88,21 @@ def vendor_axe(c, version="4.14.1"):
 def clean(c):
     """Xóa thư mục output/ (delete the built site)."""
     shutil.rmtree(CONFIG["output"], ignore_errors=True)
+
+
+@task(auto_shortflags=False, help={
+    "output": "built site to check (default output/)",
+    "settings": "publish (SITEURL of publishconf.py, default) or dev (pelicanconf.py)",
+    "html": "validate HTML with the Nu Html Checker (needs Java); --no-html skips it",
+})
+def check(c, output="", settings="publish", html=True):
+    """Kiểm tra trang đã dựng: liên kết, HTML, XML, script, siêu dữ liệu ảnh (check the built site)."""
+    from news_build.check import run as run_check
+
+    files = {"publish": CONFIG["settings_publish"], "dev": CONFIG["settings_base"]}
+    if settings not in files:
+        print(f'LỖI: --settings "{settings}" không hợp lệ. Dùng publish hoặc dev.', file=sys.stderr)
+        sys.exit(1)
+    output = os.path.abspath(output) if output else CONFIG["output"]
+    os.chdir(ROOT)  # publishconf.py imports pelicanconf.py from the current folder
+    sys.exit(run_check(output, files[settings], html=html))
