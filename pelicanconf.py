@@ -65,7 +65,7 @@ JINJA_ENVIRONMENT = {"trim_blocks": True, "lstrip_blocks": True, "autoescape": T
 import os  # noqa: E402
 
 PLUGIN_PATHS = ["plugins"]
-PLUGINS = ["news_meta", "news_gallery", "news_images", "news_site"]
+PLUGINS = ["news_meta", "news_gallery", "news_images", "news_site", "news_publish"]
 
 MARKDOWN = {
     "extensions": ["news_gallery.extension:NewsFigureExtension"],

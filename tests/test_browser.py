@@ -69,7 +69,7 @@ def caption(page) -> str:
 
 
 def test_lightbox_by_keyboard_shows_captions_and_returns_focus(server, browser):
-    page = browser.new_page(viewport={"width": 1280, "height": 800})
+    page = browser.new_page(bypass_csp=True, viewport={"width": 1280, "height": 800})
     errors = []
     page.on("pageerror", lambda exc: errors.append(str(exc)))
     page.goto(f"{server}/{URL}/")
@@ -90,7 +90,8 @@ def test_lightbox_by_keyboard_shows_captions_and_returns_focus(server, browser):
 
 
 def test_lightbox_by_touch_swipes_to_the_next_photo(server, browser):
-    context = browser.new_context(viewport={"width": 390, "height": 844}, has_touch=True, is_mobile=True)
+    context = browser.new_context(bypass_csp=True, viewport={"width": 390, "height": 844},
+                                  has_touch=True, is_mobile=True)
     page = context.new_page()
     page.goto(f"{server}/{URL}/")
     page.locator("a.news-gallery__link").nth(0).tap()
@@ -107,7 +108,8 @@ def test_lightbox_by_touch_swipes_to_the_next_photo(server, browser):
 
 
 def test_without_javascript_a_thumbnail_opens_the_large_photo(server, browser):
-    context = browser.new_context(viewport={"width": 390, "height": 844}, java_script_enabled=False)
+    context = browser.new_context(bypass_csp=True, viewport={"width": 390, "height": 844},
+                                  java_script_enabled=False)
     page = context.new_page()
     page.goto(f"{server}/{URL}/")
     href = page.locator("a.news-gallery__link").nth(2).get_attribute("href")
@@ -119,7 +121,7 @@ def test_without_javascript_a_thumbnail_opens_the_large_photo(server, browser):
 
 @pytest.mark.parametrize("width", [390, 1280])
 def test_article_photos_load_and_fit_the_screen(server, browser, width):
-    page = browser.new_page(viewport={"width": width, "height": 900})
+    page = browser.new_page(bypass_csp=True, viewport={"width": width, "height": 900})
     page.goto(f"{server}/{URL}/")
     page.evaluate("window.scrollTo(0, document.body.scrollHeight)")
     page.wait_for_function("[...document.images].every(i => i.complete && i.naturalWidth > 0)")

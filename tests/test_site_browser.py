@@ -11,6 +11,7 @@ import functools
 import http.server
 import os
 import threading
+import time
 from pathlib import Path
 
 import pytest
@@ -106,11 +107,20 @@ def visit(browser, site):
         item.close()
 
 
+def until(page, expression: str, timeout: float = 15) -> None:
+    """Poll a JavaScript expression until it is true. (wait_for_function evaluates
+    strings in the page, which the site's Content-Security-Policy rightly forbids.)"""
+    deadline = time.monotonic() + timeout
+    while not page.evaluate(expression):
+        assert time.monotonic() < deadline, f"timed out waiting for {expression}"
+        page.wait_for_timeout(50)
+
+
 def scroll_through(page) -> None:
     """Scroll down a screen at a time, as a reader does, so every lazy photo loads."""
     page.evaluate("""async () => { for (let y = 0; y < document.body.scrollHeight; y += innerHeight / 2) {
         scrollTo(0, y); await new Promise(r => setTimeout(r, 30)); } }""")
-    page.wait_for_function("[...document.images].every(i => i.complete)")
+    until(page, "[...document.images].every(i => i.complete)")
 
 
 def overflow(page) -> int:
@@ -137,7 +147,8 @@ def test_page_is_clean_accessible_and_fits(visit, name, width):
 
 
 def axe(page, tags=AXE_TAGS) -> list:
-    page.add_script_tag(path=str(AXE))
+    # evaluated through DevTools: a <script> tag would (rightly) be refused by the site's CSP
+    page.evaluate(AXE.read_text(encoding="utf-8") + "\n;0")
     result = page.evaluate("tags => axe.run(document, {runOnly: {type: 'tag', values: tags}})", tags)
     return [(r["id"], [n["target"] for n in r["nodes"]][:3]) for r in result["violations"]]
 
@@ -147,7 +158,7 @@ def test_open_lightbox_is_accessible(visit, width):
     page = visit("article", width).page
     page.locator(".news-gallery__link").first.focus()
     page.keyboard.press("Enter")
-    page.wait_for_function("() => window.pswp?.opener?.isOpen === true")
+    until(page, "window.pswp?.opener?.isOpen === true")
     assert axe(page, ["wcag2a", "wcag2aa", "wcag21a", "wcag21aa", "wcag22aa"]) == []
     ARTIFACTS.mkdir(parents=True, exist_ok=True)
     page.screenshot(path=str(ARTIFACTS / f"lightbox-{width}.png"))
@@ -225,7 +236,7 @@ def test_copy_link_and_print_buttons_work_with_javascript(visit):
     page = v.page
     v.context.grant_permissions(["clipboard-read", "clipboard-write"])
     page.locator("[data-copy]").click()
-    page.wait_for_function("document.querySelector('.share__status').textContent.length > 0")
+    until(page, "document.querySelector('.share__status').textContent.length > 0")
     assert page.locator(".share__status").text_content() == "Đã sao chép liên kết bài viết."
     assert page.evaluate("navigator.clipboard.readText()") == f"https://dongda.hanoi.gov.vn/{SEED}"
     page.evaluate("window.print = () => { window.printed = true; }")
@@ -268,6 +279,13 @@ CLIP_CHECK = {
 }
 
 
+UNCLIP = """on => { if (!on) { document.adoptedStyleSheets = []; return; }
+    const sheet = new CSSStyleSheet();
+    sheet.replaceSync('* { overflow: visible !important; -webkit-line-clamp: none !important; '
+                      + 'clip-path: none !important; contain: none !important; }');
+    document.adoptedStyleSheets = [sheet]; }"""
+
+
 @pytest.mark.parametrize("name", list(CLIP_CHECK))
 def test_stacked_diacritics_are_not_clipped(visit, name):
     """Each text box shows 'ẪẬỮ ỆỖ' the same whether or not overflow is clipped."""
@@ -279,10 +297,9 @@ def test_stacked_diacritics_are_not_clipped(visit, name):
                     width: r.width + 16, height: r.height + 24}; }""",
                             selector)
         as_styled = page.screenshot(clip=box)
-        page.add_style_tag(content="* { overflow: visible !important; -webkit-line-clamp: none !important; "
-                                   "clip-path: none !important; contain: none !important; }")
+        page.evaluate(UNCLIP, True)  # a constructed stylesheet: the CSP refuses a <style> tag
         assert page.screenshot(clip=box) == as_styled, selector
-        page.evaluate("document.querySelector('style:last-of-type').remove()")
+        page.evaluate(UNCLIP, False)
 
 
 def test_print_shows_the_article_with_photos_captions_address_and_date(visit):
@@ -301,3 +318,86 @@ def test_print_shows_the_article_with_photos_captions_address_and_date(visit):
     ARTIFACTS.mkdir(parents=True, exist_ok=True)
     page.screenshot(path=str(ARTIFACTS / "article-print.png"), full_page=True)
     page.pdf(path=str(ARTIFACTS / "article-print.pdf"), format="A4")
+
+
+def run_search(page, base, query) -> list[str]:
+    """Type a query on the search page as a reader does; the result titles, best first."""
+    page.goto(f"{base}/tim-kiem/")
+    page.fill("#tu-khoa", query)
+    page.keyboard.press("Enter")
+    until(page, "(t => t && !t.startsWith('Đang'))(document.getElementById('trang-thai-tim-kiem').textContent)")
+    return page.locator(".search-result__title").all_text_contents()
+
+
+SEED_TITLE = "Quận Đống Đa tổ chức Hội nghị biểu dương kết quả phong trào thi đua năm 2023"
+
+
+@pytest.mark.parametrize("query", ["dong da", "thi dua", "Đống Đa", "thi đua", "DONG DA bieu duong"])
+def test_search_finds_the_seed_article_first_with_or_without_diacritics(visit, site, query):
+    v = visit("search", 390)
+    titles = run_search(v.page, site, query)
+    assert titles and titles[0] == SEED_TITLE, titles[:3]
+    assert v.errors == [] and v.foreign == []  # the policy allows Pagefind's WebAssembly, nothing else
+
+
+def test_search_result_shows_date_category_and_highlighted_excerpt(visit, site):
+    page = visit("search", 1280).page
+    run_search(page, site, "doc sach")
+    first = page.locator(".search-result").first
+    assert first.locator("a").get_attribute("href").endswith("/ngay-hoi-doc-sach-thieu-nhi-quan-dong-da-thu-hut-hon-2-000-luot-hoc-sinh/")
+    meta = first.locator(".search-result__meta").text_content()
+    assert meta == "21/04/2025 · Văn hóa - Xã hội"
+    marks = first.locator(".search-result__excerpt mark").all_text_contents()
+    assert any(m.lower().startswith(("đọc", "sách")) for m in marks), marks
+    assert "Tìm thấy" in page.locator("#trang-thai-tim-kiem").text_content()
+    ARTIFACTS.mkdir(parents=True, exist_ok=True)
+    page.screenshot(path=str(ARTIFACTS / "search-results-1280.png"), full_page=True)
+
+
+def test_search_reads_captions_but_not_navigation(visit, site):
+    page = visit("search", 390).page
+    # the office's phone number is in every page's footer, never in an article
+    assert run_search(page, site, "3851") == []
+    assert "Không tìm thấy" in page.locator("#trang-thai-tim-kiem").text_content()
+    # a gallery caption of the seed article
+    assert SEED_TITLE in run_search(page, site, "trao Bằng khen")
+
+
+def test_header_search_box_leads_to_results(visit, site):
+    page = visit("home", 1280).page
+    page.fill("#tim-kiem-dau-trang", "thi dua")
+    page.keyboard.press("Enter")
+    page.wait_for_url("**/tim-kiem/?q=thi+dua")
+    until(page, "document.querySelectorAll('.search-result').length > 0")
+    assert page.locator(".search-result__title").first.text_content() == SEED_TITLE
+    assert page.locator("#tu-khoa").input_value() == "thi dua"
+
+
+@pytest.fixture(scope="module")
+def twins(tmp_path_factory):
+    """Two articles that differ only in tone marks: 'thi đua' and 'thị đùa'."""
+    from conftest import article
+    from news_build.runner import build
+
+    root = tmp_path_factory.mktemp("twins")
+    for folder, title, body in (("a", "Tin một", "Phong trào thi đua của quận."),
+                                ("b", "Tin hai", "Chuyện thị đùa trong xóm.")):
+        path = root / "content" / folder / "index.md"
+        path.parent.mkdir(parents=True)
+        path.write_text(article(title=title, body=body), encoding="utf-8")
+    assert build(DEV, str(root / "content"), str(root / "output"),
+                 overrides={"NEWS_IMAGES_CACHE_PATH": str(root / "cache")}).ok
+    handler = functools.partial(Handler, directory=str(root / "output"))
+    httpd = http.server.ThreadingHTTPServer(("127.0.0.1", 0), handler)
+    threading.Thread(target=httpd.serve_forever, daemon=True).start()
+    yield f"http://127.0.0.1:{httpd.server_address[1]}"
+    httpd.shutdown()
+
+
+def test_right_diacritics_rank_the_exact_match_first(browser, twins):
+    context = browser.new_context(viewport={"width": 390, "height": 900})
+    page = context.new_page()
+    assert run_search(page, twins, "thi đua") == ["Tin một", "Tin hai"]
+    assert run_search(page, twins, "thị đùa") == ["Tin hai", "Tin một"]
+    assert sorted(run_search(page, twins, "thi dua")) == ["Tin hai", "Tin một"]  # without marks: both
+    context.close()

@@ -9,7 +9,8 @@ Signals:
   with WebP and JPEG srcsets, width/height, lazy loading but for the first
   photo; gallery links point at the large photo for the lightbox; set
   `social_image` (1200×630 card from the cover) and `card_image` (the
-  cover's 3:2 thumbnails for article lists).
+  cover's 3:2 thumbnails for article lists) and `news_photo_urls` (every
+  photo's largest JPEG, for the image sitemap).
 - article_writer_finalized / page_writer_finalized: render the derivatives the
   cache lacks, on every core, and copy them beside the written pages; copy
   attached documents. Originals are never published.
@@ -38,7 +39,7 @@ def initialized(pelican):
 
 
 def content_object_init(content):
-    from .html import Urls, card_image, rewrite, social_image
+    from .html import Urls, card_image, photo_urls, rewrite, social_image
 
     inspector = content.settings.get(KEY)
     if inspector is None or not getattr(content, "_content", None):
@@ -48,6 +49,7 @@ def content_object_init(content):
         content._content = rewrite(content._content, urls)
     content.social_image = social_image(content, urls)
     content.card_image = card_image(content, urls)
+    content.news_photo_urls = photo_urls(content, urls)
 
 
 def writer_finalized(generator, writer):

@@ -120,3 +120,14 @@ def card_image(content, urls: Urls) -> dict | None:
         "srcset": srcset(urls, photo, fallback),
         "width": fallback[0].width, "height": fallback[0].height,
     }
+
+
+def photo_urls(content, urls: Urls) -> list[str]:
+    """The largest JPEG of every photo the content shows, for the image sitemap."""
+    found = []
+    for index in range(len(getattr(content, "photos", None) or [])):
+        photo, derivatives = urls.derivatives(index)
+        full = pick(derivatives, "full", "jpeg")
+        if full:
+            found.append(urls.url(photo, full[-1].name))
+    return found

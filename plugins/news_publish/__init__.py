@@ -1,0 +1,99 @@
+"""news_publish: what the public and search engines get besides the pages.
+
+Signals:
+- initialized: the `canonical` filter; NEWS_CSP (the <meta> policy) for templates.
+- all_generators_finalized (after news_site): on each article set news_page
+  (canonical URL, absolute card image, JSON-LD NewsArticle + BreadcrumbList);
+  remember the published articles, categories and pages for the end.
+- finalized: write the Atom feeds (feeds/atom.xml, feeds/<category>.atom.xml),
+  sitemap.xml, sitemap-news.xml, robots.txt, _headers and _nginx.conf; in
+  production minify HTML, CSS and JS (NEWS_MINIFY); index the pages for search
+  with Pagefind (NEWS_SEARCH); in production write .gz and .br beside every
+  text file (NEWS_COMPRESS).
+
+Settings: NEWS_MINIFY, NEWS_COMPRESS (False; publishconf.py turns them on),
+NEWS_SEARCH (True).
+"""
+
+import logging
+import time
+
+from pelican import signals
+
+KEY = "NEWS_PUBLISH_STATE"
+logger = logging.getLogger("news_publish")
+
+
+def initialized(pelican):
+    from news_site import KEY as SITE
+
+    from .headers import REFERRER, csp
+    from .meta import canonical
+
+    site = pelican.settings[SITE]
+    filters = dict(pelican.settings.get("JINJA_FILTERS") or {})
+    filters["canonical"] = lambda output_file: canonical(site.public_url, output_file)
+    pelican.settings["JINJA_FILTERS"] = filters
+    pelican.settings["NEWS_CSP"] = csp()
+    pelican.settings["NEWS_REFERRER"] = REFERRER
+    pelican.settings[KEY] = {}
+
+
+def all_generators_finalized(generators):
+    from pelican.generators import ArticlesGenerator, PagesGenerator
+
+    from .meta import article_meta
+
+    state = None
+    for generator in generators:
+        settings = generator.settings
+        state = settings[KEY]
+        site = settings["NEWS_SITE"]
+        if isinstance(generator, ArticlesGenerator):
+            for article in generator.articles:
+                article.news_page = article_meta(article, site, settings["SITENAME"])
+            state["articles"] = list(generator.articles)
+            state["categories"] = list(generator.categories)
+        elif isinstance(generator, PagesGenerator):
+            state["pages"] = list(generator.pages)
+
+
+def finalized(pelican):
+    from news_meta.state import of
+
+    from . import compress, feeds, headers, search, sitemaps
+
+    settings, output = pelican.settings, pelican.output_path
+    state, site = settings[KEY], settings["NEWS_SITE"]
+    articles, categories = state.get("articles", []), state.get("categories", [])
+    feeds.write_feeds(output, articles, categories, site, settings["SITENAME"], settings.get("SITESUBTITLE", ""))
+    extra = [settings[f"{name}_URL"] for name in ("ARCHIVES", "ABOUT", "ABOUT_EN") if settings.get(f"{name}_URL")]
+    sitemaps.write_sitemaps(output, {
+        "sitemap.xml": sitemaps.sitemap(site.public_url, articles, categories, state.get("pages", []), extra),
+        "sitemap-news.xml": sitemaps.news_sitemap(site.public_url, articles, of(settings).config.now,
+                                                  f"{settings['SITENAME']} – {settings.get('SITESUBTITLE', '')}"),
+        "robots.txt": sitemaps.robots(site.public_url),
+    })
+    headers.write_headers(output)
+    if settings.get("NEWS_MINIFY"):
+        started = time.perf_counter()
+        count = compress.minify_tree(output)
+        logger.info("[news_publish] rút gọn %d tệp HTML, CSS, JS trong %.2f giây", count, time.perf_counter() - started)
+    if settings.get("NEWS_SEARCH", True):
+        started = time.perf_counter()
+        try:
+            pages = search.build_index(output)
+        except search.SearchIndexError as exc:
+            logger.error("không tạo được chỉ mục tìm kiếm (Pagefind): %s. Cài lại bằng: python3 bootstrap.py", exc)
+        else:
+            logger.info("[news_publish] chỉ mục tìm kiếm: %d bài, %.2f giây", pages, time.perf_counter() - started)
+    if settings.get("NEWS_COMPRESS"):
+        started = time.perf_counter()
+        count = compress.compress_tree(output)
+        logger.info("[news_publish] %d tệp nén .gz và .br trong %.2f giây", count, time.perf_counter() - started)
+
+
+def register():
+    signals.initialized.connect(initialized)
+    signals.all_generators_finalized.connect(all_generators_finalized)
+    signals.finalized.connect(finalized)
