@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import asyncio
 import concurrent.futures
+import json
 import os
 import shutil
 
@@ -28,13 +29,15 @@ async def _index(output: str) -> int:
     bundle = os.path.join(output, BUNDLE)
     config = IndexConfig(output_path=bundle, force_language="vi")
     async with PagefindIndex(config=config) as index:
-        result = await index.add_directory(path=output)
+        await index.add_directory(path=output)
         await index.write_files(output_path=bundle)
-    return int(result.get("page_count", 0))
+    with open(os.path.join(bundle, "pagefind-entry.json"), encoding="utf-8") as handle:
+        languages = json.load(handle).get("languages", {})
+    return sum(int(language.get("page_count", 0)) for language in languages.values())
 
 
 def build_index(output: str) -> int:
-    """Index `output` into output/pagefind/; return the number of pages indexed."""
+    """Index `output` into output/pagefind/; return the number of articles indexed."""
     shutil.rmtree(os.path.join(output, BUNDLE), ignore_errors=True)
     try:  # in a thread of its own: the caller may already run an event loop (a test's browser)
         with concurrent.futures.ThreadPoolExecutor(1) as pool:
