@@ -117,6 +117,7 @@ NEWS_CATEGORIES = [
     },
 ]
 NEWS_SHOW_DRAFTS = True  # the preview shows drafts and future articles, marked
+NEWS_EMBED_HOSTS = ("youtube.com", "youtube-nocookie.com", "youtu.be")  # <iframe> videos articles may embed
 
 # Photos: derivatives are cached by content hash here (keep it in CI's cache).
 NEWS_IMAGES_CACHE_PATH = os.path.join(os.path.dirname(os.path.abspath(__file__)), "cache", "images")

@@ -17,6 +17,7 @@ from .errors import ArticleRejected, Problems
 from .fields import Meta, validate
 from .frontmatter import split
 from .photos import PhotoProblem, PhotoRef, resolve
+from .sanitize import sanitize
 from .slugs import slugify
 
 
@@ -136,6 +137,7 @@ class NewsReader(MarkdownReader):
             document.body_line, problems, inspect=self.state.inspect_photo,
         )
         html = drop_comments(self._convert(document.body, context))
+        html = sanitize(html, context, cfg.embed_hosts)  # raw HTML: allow-list, warnings with lines
         if not html.strip() and not page:
             problems.warn(document.body_line, None, "bài viết chưa có nội dung", "Viết nội dung bên dưới dòng --- thứ hai.")
         cover = self._cover(meta, context)

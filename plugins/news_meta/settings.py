@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import datetime as dt
 import os
+import re
 from dataclasses import dataclass
 
 from .slugs import fold, slugify
@@ -12,6 +13,11 @@ NEWS_CATEGORIES: tuple = ()
 NEWS_SHOW_DRAFTS = True
 NEWS_SLUG_MAX_LENGTH = 80
 NEWS_TIMEZONE = "Asia/Ho_Chi_Minh"
+# Hosts whose <iframe> an article may embed (subdomains included); others are
+# removed with a warning. YouTube videos are rebuilt as youtube-nocookie.com embeds.
+NEWS_EMBED_HOSTS = ("youtube.com", "youtube-nocookie.com", "youtu.be")
+
+HOST = re.compile(r"[a-z0-9-]+(\.[a-z0-9-]+)+")
 
 
 class SettingsError(ValueError):
@@ -33,6 +39,7 @@ class Config:
     slug_max_length: int
     timezone: str
     now: dt.datetime
+    embed_hosts: tuple[str, ...] = NEWS_EMBED_HOSTS
 
     def find_category(self, text: str) -> CategoryDef | None:
         key, as_slug = fold(text), slugify(text)
@@ -60,7 +67,16 @@ def load(settings: dict) -> Config:
         slug_max_length=max_length,
         timezone=settings.get("TIMEZONE") or NEWS_TIMEZONE,
         now=build_time(),
+        embed_hosts=_embed_hosts(settings.get("NEWS_EMBED_HOSTS", NEWS_EMBED_HOSTS)),
     )
+
+
+def _embed_hosts(value) -> tuple[str, ...]:
+    if not isinstance(value, (list, tuple)) or not all(isinstance(h, str) and HOST.fullmatch(h) for h in value):
+        raise SettingsError(
+            f"NEWS_EMBED_HOSTS must be a list of lower-case host names such as 'youtube.com', not {value!r}"
+        )
+    return tuple(value)
 
 
 def build_time() -> dt.datetime:
