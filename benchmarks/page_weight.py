@@ -42,7 +42,7 @@ PAGES = {  # name: (our page, the stock theme's page for the same content or Non
     "404": ("404.html", None),
 }
 STATIC_IMPORT = re.compile(r"""(?:^|[;\s])import\s*(?:[\w*{}\s,]+from\s*)?["']([^"']+)["']""")
-DYNAMIC_IMPORT = re.compile(r"""import\(\s*["']([^"']+)["']\s*\)""")
+DYNAMIC_IMPORT = re.compile(r"""import\(\s*["'`]([^"'`]+)["'`]\s*\)""")  # minified: `…`
 CSS_IMPORT = re.compile(r"""@import\s+(?:url\()?["']?([^"')\s]+)""")
 
 

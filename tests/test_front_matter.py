@@ -100,6 +100,8 @@ def test_slug_is_ascii_and_same_for_nfc_and_nfd(build_site):
     nfd = build_site({"a/index.md": article(title=unicodedata.normalize("NFD", title))})
     assert "tin-tuc-su-kien/dong-da-ra-quan-thang-thanh-nien/index.html" in nfc.files()
     assert nfc.files() == nfd.files()
+    shown = nfd.page("tin-tuc-su-kien/dong-da-ra-quan-thang-thanh-nien").h1.get_text()
+    assert shown == unicodedata.normalize("NFC", title)  # what readers see and search is NFC
 
 
 def test_given_slug_wins_and_is_made_ascii_with_a_warning(build_site, caplog):

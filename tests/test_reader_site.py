@@ -217,7 +217,7 @@ def test_share_links_need_a_public_address(build_site, caplog):
     assert not site.result.ok and "NEWS_PUBLIC_URL must be the site's public address" in caplog.text
 
 
-ALLOWED_FILTERS = {"safe", "lower", "page_window"}
+ALLOWED_FILTERS = {"safe", "lower", "page_window", "canonical"}
 
 
 def test_templates_hold_no_logic_beyond_loops_and_conditionals():

@@ -40,8 +40,10 @@ def install(verbose: bool = False) -> tuple[Counter, list[logging.Handler]]:
     root.addHandler(printer)
     if root.level > logging.WARNING or root.level == logging.NOTSET:
         root.setLevel(logging.WARNING)
-    for name in ("pelican", "news_images", "news_publish"):  # --verbose: what each step did and took
-        logging.getLogger(name).setLevel(logging.INFO if verbose else logging.WARNING)
+    logging.getLogger("pelican").setLevel(logging.INFO if verbose else logging.WARNING)
+    if verbose:  # what each step of ours did and took
+        for name in ("news_images", "news_publish"):
+            logging.getLogger(name).setLevel(logging.INFO)
     return counter, [counter, printer]
 
 

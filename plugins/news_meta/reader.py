@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import datetime as dt
 import os
+import unicodedata
 from urllib.parse import unquote
 from dataclasses import dataclass, field, replace
 
@@ -126,6 +127,9 @@ class NewsReader(MarkdownReader):
             line = exc.object[: exc.start].count(b"\n") + 1
             problems.error(line, None, "tệp không được lưu bằng mã UTF-8", "Mở tệp và lưu lại với mã hóa (encoding) UTF-8.")
             self._reject(problems)
+        # One form for every Vietnamese letter (macOS and some keyboards write NFD):
+        # what readers see, search and copy is then the same whatever the editor typed.
+        text = unicodedata.normalize("NFC", text)
         document = split(text, problems)
         if document is None:
             self._reject(problems)
