@@ -195,3 +195,11 @@ def test_index_holds_titles_bodies_and_captions_not_navigation(published):
     for record in records.values():
         for chrome in ("Trang chủ", "Chuyên mục", "Chịu trách nhiệm chính", "Chia sẻ", "Ngày đăng", "Thẻ"):
             assert chrome not in record["content"], (record["url"], chrome)
+
+
+def test_policy_frames_only_the_configured_video_hosts(build_site):
+    site = build_site({"a/index.md": article()}, NEWS_EMBED_HOSTS=("youtube.com", "vtv.vn"))
+    policy = site.page("").select_one("meta[http-equiv='Content-Security-Policy']")["content"]
+    frames = next(part for part in policy.split("; ") if part.startswith("frame-src"))
+    assert frames == "frame-src https://www.youtube-nocookie.com https://vtv.vn https://*.vtv.vn"
+    assert frames in (site.output / "_headers").read_text()

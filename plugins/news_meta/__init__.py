@@ -3,7 +3,8 @@
 Signals:
 - initialized: load the settings into a State kept at settings["NEWS_META_STATE"];
   warn about files such as index.md.txt that would be skipped silently.
-- readers_init: read `.md` files with NewsReader (front matter + Markdown body).
+- readers_init: read `.md` files with NewsReader (front matter + Markdown body,
+  text normalised to NFC, raw HTML sanitised with nh3 by sanitize.py).
 - article_generator_pretaxonomy: drop drafts and future articles from a
   production build; reject articles that would share one output file;
   order articles newest first, ties by source path, for byte-identical output.
@@ -12,7 +13,7 @@ Signals:
 - page_generator_finalized: drop draft pages from a production build.
 - all_generators_finalized: reject any other output path claimed twice.
 
-Settings (see settings.py): NEWS_CATEGORIES, NEWS_SHOW_DRAFTS,
+Settings (see settings.py): NEWS_CATEGORIES, NEWS_SHOW_DRAFTS, NEWS_EMBED_HOSTS,
 NEWS_SLUG_MAX_LENGTH; TIMEZONE.
 """
 

@@ -1,7 +1,8 @@
 """news_publish: what the public and search engines get besides the pages.
 
 Signals:
-- initialized: the `canonical` filter; NEWS_CSP (the <meta> policy) for templates.
+- initialized: the `canonical` filter; NEWS_CSP (the <meta> policy, framing
+  only the video hosts of NEWS_EMBED_HOSTS) for templates.
 - all_generators_finalized (after news_site): on each article set news_page
   (canonical URL, absolute card image, JSON-LD NewsArticle + BreadcrumbList);
   remember the published articles, categories and pages for the end.
@@ -25,6 +26,7 @@ logger = logging.getLogger("news_publish")
 
 
 def initialized(pelican):
+    from news_meta.state import ensure
     from news_site import KEY as SITE
 
     from .headers import REFERRER, csp
@@ -34,7 +36,7 @@ def initialized(pelican):
     filters = dict(pelican.settings.get("JINJA_FILTERS") or {})
     filters["canonical"] = lambda output_file: canonical(site.public_url, output_file)
     pelican.settings["JINJA_FILTERS"] = filters
-    pelican.settings["NEWS_CSP"] = csp()
+    pelican.settings["NEWS_CSP"] = csp(ensure(pelican.settings).config.embed_hosts)
     pelican.settings["NEWS_REFERRER"] = REFERRER
     pelican.settings[KEY] = {}
 
@@ -74,7 +76,7 @@ def finalized(pelican):
                                                   f"{settings['SITENAME']} – {settings.get('SITESUBTITLE', '')}"),
         "robots.txt": sitemaps.robots(site.public_url),
     })
-    headers.write_headers(output)
+    headers.write_headers(output, of(settings).config.embed_hosts)
     if settings.get("NEWS_MINIFY"):
         started = time.perf_counter()
         count = compress.minify_tree(output)

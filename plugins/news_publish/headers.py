@@ -23,37 +23,46 @@ HEADER_ONLY = {"frame-ancestors": "'self'"}  # ignored in a <meta>, so only in r
 REFERRER = "strict-origin-when-cross-origin"
 
 
-def csp(header: bool = False) -> str:
-    policy = {**POLICY, **(HEADER_ONLY if header else {})}
+def frame_sources(embed_hosts) -> str:
+    """frame-src for NEWS_EMBED_HOSTS: YouTube is always rebuilt as the nocookie host."""
+    youtube = {"youtube.com", "youtube-nocookie.com", "youtu.be"}
+    others = sorted(h for h in embed_hosts if h not in youtube)
+    return " ".join([POLICY["frame-src"]] + [f"https://{h} https://*.{h}" for h in others])
+
+
+def csp(embed_hosts=(), header: bool = False) -> str:
+    policy = {**POLICY, "frame-src": frame_sources(embed_hosts), **(HEADER_ONLY if header else {})}
     return "; ".join(f"{name} {value}" for name, value in policy.items())
 
 
-HEADERS = {
-    "Content-Security-Policy": csp(header=True),
-    "Referrer-Policy": REFERRER,
-    "X-Content-Type-Options": "nosniff",
-    "Permissions-Policy": "camera=(), microphone=(), geolocation=()",
-}
+def headers(embed_hosts=()) -> dict[str, str]:
+    return {
+        "Content-Security-Policy": csp(embed_hosts, header=True),
+        "Referrer-Policy": REFERRER,
+        "X-Content-Type-Options": "nosniff",
+        "Permissions-Policy": "camera=(), microphone=(), geolocation=()",
+    }
 
 
-def headers_file() -> str:
-    lines = ["/*"] + [f"  {name}: {value}" for name, value in HEADERS.items()]
+def headers_file(values: dict[str, str]) -> str:
+    lines = ["/*"] + [f"  {name}: {value}" for name, value in values.items()]
     return "\n".join(lines) + "\n"
 
 
-def nginx_snippet() -> str:
+def nginx_snippet(values: dict[str, str]) -> str:
     lines = [
         "# Security headers for the news site; include inside its server { } block.",
         "# Made by the build from plugins/news_publish/headers.py: edit there, not here.",
         "gzip_static on;  # serve the .gz files the build wrote",
         "# brotli_static on;  # with the ngx_brotli module, serve the .br files",
     ]
-    lines += [f'add_header {name} "{value}" always;' for name, value in HEADERS.items()]
+    lines += [f'add_header {name} "{value}" always;' for name, value in values.items()]
     lines.append("error_page 404 /404.html;")
     return "\n".join(lines) + "\n"
 
 
-def write_headers(output: str) -> None:
-    for name, text in (("_headers", headers_file()), ("_nginx.conf", nginx_snippet())):
+def write_headers(output: str, embed_hosts=()) -> None:
+    values = headers(embed_hosts)
+    for name, text in (("_headers", headers_file(values)), ("_nginx.conf", nginx_snippet(values))):
         with open(os.path.join(output, name), "w", encoding="utf-8", newline="\n") as handle:
             handle.write(text)
