@@ -3,9 +3,9 @@
 
     .venv/bin/python benchmarks/page_weight.py
 
-Builds the sample content twice in one run: with our theme, and, as the
-baseline, with Pelican's stock theme (notmyidea) over the same articles and
-plugins. For each page it follows what the page loads (stylesheets and their
+Builds the sample content twice in one run: with our theme and production
+settings (minified, as readers get it), and, as the baseline, with Pelican's
+stock theme (notmyidea) over the same articles and plugins. For each page it follows what the page loads (stylesheets and their
 @imports, scripts and their static ES module imports, modulepreloads) and sums
 gzip -9 sizes (what pre-compressed .gz files weigh). Photos and fonts are
 counted apart: photos depend on the article, the font is one 22 KB file a
@@ -28,6 +28,7 @@ from bs4 import BeautifulSoup
 
 ROOT = Path(__file__).resolve().parent.parent
 BUDGET = 40 * 1024
+SITEURL = "https://dongda.hanoi.gov.vn"
 SEED = "quan-uy-hdnd-mttq-doan-the/quan-dong-da-to-chuc-hoi-nghi-bieu-duong-ket-qua-phong-trao-thi-dua-nam-2023"
 PAGES = {  # name: (our page, the stock theme's page for the same content or None)
     "article with gallery": (f"{SEED}/index.html", f"{SEED}/index.html"),
@@ -93,10 +94,10 @@ def weigh(output: Path, page_path: str, siteurl: str = "") -> dict:
             "later": sum(gz(p.read_bytes()) for p in later)}
 
 
-def build(output: Path, cache: Path, **overrides) -> None:
+def build(output: Path, cache: Path, settings: str = "pelicanconf.py", **overrides) -> None:
     from news_build.runner import build as run
 
-    result = run(str(ROOT / "pelicanconf.py"), str(ROOT / "content"), str(output),
+    result = run(str(ROOT / settings), str(ROOT / "content"), str(output),
                  overrides={"NEWS_IMAGES_CACHE_PATH": str(cache), "NEWS_SHOW_DRAFTS": False, **overrides})
     if not result.ok:
         sys.exit(f"build failed: {output}")
@@ -108,14 +109,14 @@ def main() -> int:
     with tempfile.TemporaryDirectory(prefix="page-weight-") as tmp:
         tmp = Path(tmp)
         ours, stock = tmp / "ours", tmp / "stock"
-        build(ours, tmp / "cache")
+        build(ours, tmp / "cache", "publishconf.py", SITEURL=SITEURL)  # what readers get: minified
         build(stock, tmp / "cache", THEME="notmyidea", DIRECT_TEMPLATES=["index"],
               PAGINATED_TEMPLATES={"index": None, "category": None, "tag": None})
         kb = lambda n: f"{n / 1024:.1f}"  # noqa: E731
         print(f"{'page':22} {'HTML':>6} {'CSS':>6} {'JS':>6} {'total KB':>9} {'stock':>7} {'ratio':>6}  target")
         failed = False
         for name, (path, stock_path) in PAGES.items():
-            w = weigh(ours, path)
+            w = weigh(ours, path, SITEURL)
             base = weigh(stock, stock_path)["total"] if stock_path else None
             ratio = f"{w['total'] / base:.2f}×" if base else "–"
             verdict = ("PASS" if w["total"] <= BUDGET else "FAIL") if name == "article with gallery" else ""

@@ -68,6 +68,7 @@ def finalized(pelican):
     settings, output = pelican.settings, pelican.output_path
     state, site = settings[KEY], settings["NEWS_SITE"]
     articles, categories = state.get("articles", []), state.get("categories", [])
+    started = time.perf_counter()
     feeds.write_feeds(output, articles, categories, site, settings["SITENAME"], settings.get("SITESUBTITLE", ""))
     extra = [settings[f"{name}_URL"] for name in ("ARCHIVES", "ABOUT", "ABOUT_EN") if settings.get(f"{name}_URL")]
     sitemaps.write_sitemaps(output, {
@@ -77,6 +78,8 @@ def finalized(pelican):
         "robots.txt": sitemaps.robots(site.public_url),
     })
     headers.write_headers(output, of(settings).config.embed_hosts)
+    logger.info("[news_publish] nguồn tin Atom, sơ đồ trang, robots.txt, _headers: %.2f giây",
+                time.perf_counter() - started)
     if settings.get("NEWS_MINIFY"):
         started = time.perf_counter()
         count = compress.minify_tree(output)
