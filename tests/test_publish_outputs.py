@@ -99,6 +99,7 @@ def test_news_sitemap_holds_the_last_two_days_in_vietnamese(published):
     assert [u.findtext(f"{SM}loc") for u in urls] == [f"{PUBLIC}/tin-tuc-su-kien/tin-moi-trong-hai-ngay/"]
     news = urls[0].find(f"{NEWS}news")
     assert news.findtext(f"{NEWS}publication/{NEWS}language") == "vi"
+    assert news.findtext(f"{NEWS}publication/{NEWS}name") == "Quận Đống Đa"
     assert news.findtext(f"{NEWS}publication_date") == "2025-11-23T09:00:00+07:00"
     robots = (published.output / "robots.txt").read_text()
     assert f"Sitemap: {PUBLIC}/sitemap.xml" in robots and f"Sitemap: {PUBLIC}/sitemap-news.xml" in robots
@@ -149,7 +150,7 @@ def test_every_page_carries_a_strict_content_security_policy(published):
 
 def test_production_files_are_minified_and_precompressed(published):
     html = (published.output / "index.html").read_text(encoding="utf-8")
-    assert "\n\n" not in html and "  <" not in html
+    assert "\n\n" not in html and "  " not in html and "\n " not in html
     css = (published.output / "theme/css/site.css").read_text(encoding="utf-8")
     assert "/*" not in css and len(css.splitlines()) < 5
     assert "Đống Đa" in html  # UTF-8 text survives
@@ -203,3 +204,17 @@ def test_policy_frames_only_the_configured_video_hosts(build_site):
     frames = next(part for part in policy.split("; ") if part.startswith("frame-src"))
     assert frames == "frame-src https://www.youtube-nocookie.com https://vtv.vn https://*.vtv.vn"
     assert frames in (site.output / "_headers").read_text()
+
+
+def test_a_quiet_week_writes_no_empty_news_sitemap(build_site):
+    site = build_site({"a/index.md": article(date="01/03/2024 08:00")}, strict=True)
+    assert site.result.ok
+    assert not (site.output / "sitemap-news.xml").exists()
+    assert "sitemap-news" not in (site.output / "robots.txt").read_text()
+
+
+def test_html_loses_indentation_but_never_a_space_readers_see():
+    from news_publish.compress import collapse_whitespace
+
+    html = '<div>\n    <strong>Nguồn:</strong> <a href="#">Báo</a>\n\n    <pre>  một\n      hai</pre>\n</div>'
+    assert collapse_whitespace(html) == '<div>\n<strong>Nguồn:</strong> <a href="#">Báo</a>\n<pre>  một\n      hai</pre>\n</div>'

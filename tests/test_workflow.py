@@ -54,10 +54,12 @@ def index_of(wf, command: str) -> int:
     return found[0]
 
 
-def test_publishes_on_push_to_main_and_by_hand(wf):
+def test_publishes_on_push_to_main_by_hand_and_nightly(wf):
     assert wf["on"]["push"]["branches"] == ["main"]
     assert "workflow_dispatch" in wf["on"]
-    assert set(wf["on"]) == {"push", "workflow_dispatch"}, "no other trigger may publish"
+    # nightly: future-dated articles appear on their day, the news sitemap stays current
+    assert [entry["cron"] for entry in wf["on"]["schedule"]] == ["17 22 * * *"]
+    assert set(wf["on"]) == {"push", "workflow_dispatch", "schedule"}, "no other trigger may publish"
 
 
 def test_runs_the_readme_quick_start_then_publish_then_check_in_order(wf):

@@ -66,6 +66,7 @@ CLASS_TOKEN = re.compile(r"news-[a-z0-9_-]+|footnote|footnote-ref|footnote-backr
 # The only style Markdown writes: table column alignment.
 ALIGN_STYLE = re.compile(r"text-align:\s*(left|center|right);?")
 SCHEME = re.compile(r"([a-zA-Z][a-zA-Z0-9+.-]*):")
+REMOTE = re.compile(r"(?i)(https?:)?//")
 
 CODE_TAGS = frozenset({"script", "noscript", "template"})
 FORM_TAGS = frozenset({"form", "input", "button", "select", "textarea", "option", "optgroup",
@@ -123,7 +124,7 @@ class Sanitizer:
             kept = [token for token in value.split() if CLASS_TOKEN.fullmatch(token)]
             return " ".join(kept) or None
         if attr == "style":
-            return value if tag in ("th", "td") and ALIGN_STYLE.fullmatch(value.strip()) else None
+            return None  # the site's CSP refuses inline styles; prepare() turned alignment into a class
         if attr == "data-news-photo":
             return value if _index(value, self.photos) else None
         if attr == "data-news-file":
@@ -135,9 +136,10 @@ class Sanitizer:
     def run(self, html: str) -> str:
         soup = BeautifulSoup(html, "html.parser")
         nonce = secrets.token_hex(8)  # never in the output: the result stays deterministic
+        changed = self.prepare(soup)
         embeds = {}
         for number, frame in enumerate(soup.find_all("iframe")):
-            if _inside_dropped(frame):
+            if frame.decomposed or frame.find_parent("iframe") is not None or _inside_dropped(frame):
                 continue  # removed (and reported) with its container
             markup = self.embed(frame)
             if markup is None:
@@ -147,7 +149,7 @@ class Sanitizer:
                 embeds[token] = markup
                 frame.replace_with(NavigableString(token))
         expected = self.review(soup)
-        source = str(soup) if embeds else html  # nh3 drops any other <iframe> itself
+        source = str(soup) if embeds or changed else html  # nh3 drops any other <iframe> itself
         cleaned = nh3.clean(
             source,
             tags=set(ALLOWED_TAGS),
@@ -159,7 +161,7 @@ class Sanitizer:
             strip_comments=True,
         )
         result = BeautifulSoup(cleaned, "html.parser")
-        if not embeds and tree(result) == tree(BeautifulSoup(html, "html.parser")):
+        if not embeds and not changed and tree(result) == tree(BeautifulSoup(html, "html.parser")):
             return html  # nothing removed: not one byte changes
         self.unexplained(expected, result)
         # html5ever writes U+00A0 as &nbsp; (and a typed "&nbsp;" as &amp;nbsp;): keep UTF-8 like the rest
@@ -167,6 +169,30 @@ class Sanitizer:
         for token, markup in embeds.items():
             cleaned = cleaned.replace(token, markup)
         return cleaned
+
+    def prepare(self, soup: BeautifulSoup) -> bool:
+        """Before the allow-list: table alignment becomes a class (the site's CSP refuses
+        style attributes), and photos from other sites, which the CSP would block, go
+        with a warning. True when something changed."""
+        changed = False
+        for cell in soup.find_all(["td", "th"], style=True):
+            match = ALIGN_STYLE.fullmatch(_text(cell["style"]).strip())
+            if match:
+                cell["class"] = [*cell.get("class", []), f"news-align-{match.group(1)}"]
+                del cell["style"]
+                changed = True
+        for img in soup.find_all("img", src=True):
+            src = _text(img["src"]).strip()
+            if REMOTE.match(src):
+                host = urlsplit("https:" + src if src.startswith("//") else src).hostname or src
+                self.warn(
+                    self.locate.line(src, "<img"),
+                    f"đã bỏ ảnh lấy từ trang khác ({host}): trang tin chỉ hiện ảnh của chính mình",
+                    "Tải ảnh về, đặt cạnh tệp index.md và viết ![Chú thích](ten-anh.jpg).",
+                )
+                img.decompose()
+                changed = True
+        return changed
 
     # -- iframes
 

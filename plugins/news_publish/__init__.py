@@ -13,7 +13,8 @@ Signals:
   text file (NEWS_COMPRESS).
 
 Settings: NEWS_MINIFY, NEWS_COMPRESS (False; publishconf.py turns them on),
-NEWS_SEARCH (True).
+NEWS_SEARCH (True), NEWS_PUBLICATION_NAME (the name registered with Google
+News; SITENAME by default).
 """
 
 import logging
@@ -71,12 +72,13 @@ def finalized(pelican):
     started = time.perf_counter()
     feeds.write_feeds(output, articles, categories, site, settings["SITENAME"], settings.get("SITESUBTITLE", ""))
     extra = [settings[f"{name}_URL"] for name in ("ARCHIVES", "ABOUT", "ABOUT_EN") if settings.get(f"{name}_URL")]
-    sitemaps.write_sitemaps(output, {
-        "sitemap.xml": sitemaps.sitemap(site.public_url, articles, categories, state.get("pages", []), extra),
-        "sitemap-news.xml": sitemaps.news_sitemap(site.public_url, articles, of(settings).config.now,
-                                                  f"{settings['SITENAME']} – {settings.get('SITESUBTITLE', '')}"),
-        "robots.txt": sitemaps.robots(site.public_url),
-    })
+    recent = sitemaps.recent(articles, of(settings).config.now)
+    files = {"sitemap.xml": sitemaps.sitemap(site.public_url, articles, categories, state.get("pages", []), extra)}
+    if recent:  # a news sitemap needs at least one article; none is written on a quiet week
+        name = settings.get("NEWS_PUBLICATION_NAME") or settings["SITENAME"]
+        files["sitemap-news.xml"] = sitemaps.news_sitemap(site.public_url, recent, name)
+    files["robots.txt"] = sitemaps.robots(site.public_url, news=bool(recent))
+    sitemaps.write_sitemaps(output, files)
     headers.write_headers(output, of(settings).config.embed_hosts)
     logger.info("[news_publish] nguồn tin Atom, sơ đồ trang, robots.txt, _headers: %.2f giây",
                 time.perf_counter() - started)

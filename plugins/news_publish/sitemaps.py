@@ -47,25 +47,31 @@ def sitemap(public: str, articles: list, categories: list, pages: list, extra: l
     return _xml(root)
 
 
-def news_sitemap(public: str, articles: list, now: dt.datetime, publication: str) -> bytes:
+def recent(articles: list, now: dt.datetime) -> list:
+    """Articles of the last two days before the build's time."""
+    return [a for a in articles if now - NEWS_WINDOW <= a.date <= now]
+
+
+def news_sitemap(public: str, articles: list, publication: str) -> bytes:
     ET.register_namespace("", SITEMAP)
     ET.register_namespace("news", NEWS)
     root = ET.Element(f"{{{SITEMAP}}}urlset")
     for article in articles:
-        if now - NEWS_WINDOW <= article.date <= now:
-            url = _url(root, absolute(public, article.url))
-            news = ET.SubElement(url, f"{{{NEWS}}}news")
-            pub = ET.SubElement(news, f"{{{NEWS}}}publication")
-            ET.SubElement(pub, f"{{{NEWS}}}name").text = publication
-            ET.SubElement(pub, f"{{{NEWS}}}language").text = "vi"
-            ET.SubElement(news, f"{{{NEWS}}}publication_date").text = article.news.iso
-            ET.SubElement(news, f"{{{NEWS}}}title").text = article.title
+        url = _url(root, absolute(public, article.url))
+        news = ET.SubElement(url, f"{{{NEWS}}}news")
+        pub = ET.SubElement(news, f"{{{NEWS}}}publication")
+        ET.SubElement(pub, f"{{{NEWS}}}name").text = publication
+        ET.SubElement(pub, f"{{{NEWS}}}language").text = "vi"
+        ET.SubElement(news, f"{{{NEWS}}}publication_date").text = article.news.iso
+        ET.SubElement(news, f"{{{NEWS}}}title").text = article.title
     return _xml(root)
 
 
-def robots(public: str) -> bytes:
-    return (f"User-agent: *\nAllow: /\n\nSitemap: {public}/sitemap.xml\n"
-            f"Sitemap: {public}/sitemap-news.xml\n").encode()
+def robots(public: str, news: bool) -> bytes:
+    lines = ["User-agent: *", "Allow: /", "", f"Sitemap: {public}/sitemap.xml"]
+    if news:
+        lines.append(f"Sitemap: {public}/sitemap-news.xml")
+    return ("\n".join(lines) + "\n").encode()
 
 
 def write_sitemaps(output: str, files: dict[str, bytes]) -> None:
