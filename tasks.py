@@ -46,13 +46,20 @@ def publish(c, content="", output="", verbose=False):
     _build(CONFIG["settings_publish"], content, output, strict=True, verbose=verbose)
 
 
-@task(help={"port": "port to serve on (default 8000)"})
-def serve(c, port=0):
-    """Dựng rồi mở bản xem trước tại http://localhost:8000 (build and serve)."""
-    build(c)
-    port = port or CONFIG["port"]
-    print(f"Xem trang tại http://localhost:{port}/ — nhấn Ctrl+C để dừng.")
-    c.run(f'"{sys.executable}" -m http.server {port} --bind 127.0.0.1 --directory "{CONFIG["output"]}"', pty=False)
+@task(help={
+    "port": "port to serve on (default 8000; 0 picks a free one)",
+    "content": "content folder (default content/)",
+    "output": "output folder (default output/)",
+    "open": "open the browser (default yes; --no-open to not)",
+})
+def serve(c, port=8000, content="", output="", open=True):
+    """Xem trước trực tiếp: dựng, mở trình duyệt, tự dựng lại khi lưu bài (live preview)."""
+    from news_build.serve import serve as run_serve
+
+    os.chdir(ROOT)
+    run_serve(CONFIG["settings_base"], os.path.abspath(content) if content else CONFIG["content"],
+              os.path.abspath(output) if output else CONFIG["output"],
+              port=port, open_browser=open, project=ROOT)
 
 
 @task(help={"k": "only tests matching this expression"})

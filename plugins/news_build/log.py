@@ -14,12 +14,14 @@ class Counter(logging.Handler):
         super().__init__(logging.WARNING)
         self.errors = 0
         self.warnings = 0
+        self.messages: list[str] = []  # "LỖI: file:line: problem. Fix." as printed
 
     def emit(self, record: logging.LogRecord) -> None:
         if record.levelno >= logging.ERROR:
             self.errors += 1
         elif record.levelno >= logging.WARNING:
             self.warnings += 1
+        self.messages.append(PlainFormatter().format(record))
 
 
 class PlainFormatter(logging.Formatter):

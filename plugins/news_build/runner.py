@@ -29,11 +29,18 @@ class Result:
     errors: int
     warnings: int
     seconds: float
+    messages: tuple[str, ...] = ()  # every error and warning, as printed
 
 
 def build(settings_file: str, content: str | None = None, output: str | None = None,
-          strict: bool = False, verbose: bool = False, overrides: dict | None = None) -> Result:
-    """Build `content` into `output` with `settings_file`; never raises for content."""
+          strict: bool = False, verbose: bool = False, overrides: dict | None = None,
+          atomic: bool = False) -> Result:
+    """Build `content` into `output` with `settings_file`; never raises for content.
+
+    Strict builds, and atomic ones (the live preview, so a reader never meets a
+    half-written folder), build beside `output` and swap it in at the end: a
+    strict build only when it has no error or warning, an atomic one unless it
+    crashed."""
     from pelican import Pelican
     from pelican.settings import read_settings
 
@@ -46,7 +53,7 @@ def build(settings_file: str, content: str | None = None, output: str | None = N
         content = os.path.realpath(content or settings["PATH"])
         target = os.path.realpath(output or settings["OUTPUT_PATH"])
         check_paths(content, target, os.path.dirname(os.path.realpath(settings_file)))
-        work = _work_folder(target) if strict else target
+        work = _work_folder(target) if strict or atomic else target
         _mark(work)
         settings = read_settings(
             settings_file,
@@ -66,12 +73,13 @@ def build(settings_file: str, content: str | None = None, output: str | None = N
     finally:
         log.uninstall(handlers)
     ok = not crashed and counter.errors == 0 and (not strict or counter.warnings == 0)
-    if strict and work and work != target:
-        if ok:
+    if work and work != target:
+        if ok or (atomic and not strict and not crashed):
             swap(work, target)
         else:
             shutil.rmtree(work, ignore_errors=True)
-    result = Result(ok, crashed, counter.errors, counter.warnings, time.perf_counter() - started)
+    result = Result(ok, crashed, counter.errors, counter.warnings, time.perf_counter() - started,
+                    tuple(counter.messages))
     _summary(result, target, strict)
     return result
 

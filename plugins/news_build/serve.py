@@ -1,0 +1,185 @@
+"""`invoke serve`: the live preview an editor keeps open while writing.
+
+Builds the development site, serves it on localhost, watches content/,
+theme/, plugins/ and the settings, and rebuilds when a file is saved. Every
+HTML page it serves gets two small files of ours (/__live/live.js and
+live.css, never written to output/): the page reloads itself after each
+rebuild, and while the content has errors or warnings a panel on the page
+lists them as the terminal prints them (file, line, field, the fix), so a
+typo never leaves the editor looking at a stale page.
+
+Content and theme changes rebuild in this process (photos come from the
+cache, so a rebuild of the sample site takes about a second); a change to
+plugins/ or the settings restarts the process, since Python code cannot be
+reloaded safely.
+"""
+
+from __future__ import annotations
+
+import functools
+import http.server
+import json
+import os
+import sys
+import threading
+import webbrowser
+from pathlib import Path
+
+from .runner import build
+
+LIVE = Path(__file__).with_name("live")  # live.js, live.css
+INJECT = (b'<link rel="stylesheet" href="/__live/live.css">'
+          b'<script type="module" src="/__live/live.js"></script>')
+PING_SECONDS = 15
+
+
+class Preview:
+    """The latest build's outcome, and a condition to wait for the next one."""
+
+    def __init__(self, settings: str, content: str, output: str):
+        self.settings, self.content, self.output = settings, content, output
+        self.changed = threading.Condition()
+        self.number = 0
+        self.status = {"build": 0, "ok": True, "errors": 0, "warnings": 0, "seconds": 0.0, "messages": []}
+
+    def rebuild(self, reason: str = "") -> None:
+        if reason:
+            print(f"\n{reason}: dựng lại…", flush=True)
+        result = build(self.settings, self.content, self.output, atomic=True)
+        with self.changed:
+            self.number += 1
+            self.status = {
+                "build": self.number, "ok": result.errors == 0 and not result.crashed,
+                "errors": result.errors, "warnings": result.warnings,
+                "seconds": round(result.seconds, 2), "messages": list(result.messages),
+            }
+            self.changed.notify_all()
+
+    def wait(self, seen: int, timeout: float) -> dict:
+        with self.changed:
+            self.changed.wait_for(lambda: self.number != seen, timeout)
+            return dict(self.status)
+
+
+class Handler(http.server.SimpleHTTPRequestHandler):
+    preview: Preview  # set by serve()
+
+    def log_message(self, *args):  # the terminal is for content errors, not every request
+        pass
+
+    def do_GET(self):
+        path = self.path.split("?", 1)[0]
+        if path.startswith("/__live/"):
+            return self.live(path[len("/__live/"):])
+        local = self.translate_path(self.path)
+        if os.path.isdir(local):
+            if not path.endswith("/"):
+                return super().do_GET()  # the standard redirect to the folder's URL
+            local = os.path.join(local, "index.html")
+        if local.endswith(".html") and os.path.isfile(local):
+            return self.page(local, 200)
+        if not os.path.exists(local) and os.path.isfile(os.path.join(self.directory, "404.html")):
+            return self.page(os.path.join(self.directory, "404.html"), 404)
+        return super().do_GET()
+
+    def page(self, path: str, status: int) -> None:
+        with open(path, "rb") as handle:
+            body = handle.read()
+        head = body.find(b"</head>")
+        body = body[:head] + INJECT + body[head:] if head >= 0 else body + INJECT
+        self.send(status, "text/html; charset=utf-8", body)
+
+    def send(self, status: int, kind: str, body: bytes) -> None:
+        self.send_response(status)
+        self.send_header("Content-Type", kind)
+        self.send_header("Content-Length", str(len(body)))
+        self.send_header("Cache-Control", "no-store")
+        self.end_headers()
+        self.wfile.write(body)
+
+    def live(self, name: str) -> None:
+        if name == "status.json":
+            body = json.dumps(self.preview.wait(-1, 0), ensure_ascii=False).encode("utf-8")
+            return self.send(200, "application/json; charset=utf-8", body)
+        if name == "events":
+            return self.events()
+        files = {"live.js": "text/javascript; charset=utf-8", "live.css": "text/css; charset=utf-8"}
+        if name in files:
+            return self.send(200, files[name], (LIVE / name).read_bytes())
+        self.send_error(404)
+
+    def events(self) -> None:
+        """Server-sent events: the build number after every rebuild."""
+        self.send_response(200)
+        self.send_header("Content-Type", "text/event-stream")
+        self.send_header("Cache-Control", "no-store")
+        self.end_headers()
+        seen = self.preview.wait(-1, 0)["build"]
+        try:
+            self.wfile.write(f"data: {seen}\n\n".encode())
+            self.wfile.flush()
+            while True:
+                status = self.preview.wait(seen, PING_SECONDS)
+                if status["build"] != seen:
+                    seen = status["build"]
+                    self.wfile.write(f"data: {seen}\n\n".encode())
+                else:
+                    self.wfile.write(b": ping\n\n")  # keeps proxies and the browser connected
+                self.wfile.flush()
+        except (BrokenPipeError, ConnectionResetError):
+            return
+
+
+def watch(preview: Preview, project: Path, restart) -> None:
+    """Rebuild on content or theme changes; restart on code or settings changes."""
+    from watchfiles import watch as changes_of
+
+    code = [project / "plugins", project / "pelicanconf.py", project / "publishconf.py"]
+    watched = [Path(preview.content), project / "theme", *code]
+    for changes in changes_of(*[p for p in watched if p.exists()], debounce=100, step=50):
+        paths = sorted({Path(p) for _, p in changes})
+        if any(p == c or c in p.parents for p in paths for c in code):
+            print("\nMã nguồn hoặc cấu hình thay đổi: khởi động lại bản xem trước…", flush=True)
+            restart()
+            return
+        shown = ", ".join(_shown(p, project) for p in paths[:3]) + (" …" if len(paths) > 3 else "")
+        preview.rebuild(f"Đã lưu {shown}")
+
+
+def _shown(path: Path, project: Path) -> str:
+    try:
+        return str(path.relative_to(project))
+    except ValueError:
+        return str(path)
+
+
+def restart_process() -> None:
+    sys.stdout.flush()
+    os.execv(sys.executable, [sys.executable, *sys.argv])
+
+
+def serve(settings: str, content: str, output: str, port: int = 8000, open_browser: bool = True,
+          project: str | None = None) -> None:
+    project_path = Path(project or os.path.dirname(os.path.abspath(settings)))
+    preview = Preview(settings, content, output)
+    preview.rebuild()
+    handler = type("PreviewHandler", (Handler,), {"preview": preview})
+    try:
+        httpd = http.server.ThreadingHTTPServer(
+            ("127.0.0.1", port), functools.partial(handler, directory=output))
+    except OSError as exc:
+        print(f"LỖI: không mở được cổng {port} ({exc.strerror}). Có thể một bản xem trước khác đang chạy: "
+              "đóng nó, hoặc chạy với cổng khác, ví dụ: invoke serve --port 8001", file=sys.stderr)
+        raise SystemExit(1) from None
+    httpd.daemon_threads = True
+    url = f"http://127.0.0.1:{httpd.server_address[1]}/"
+    print(f"Xem trang tại {url} — trang tự tải lại khi bạn lưu bài. Nhấn Ctrl+C để dừng.", flush=True)
+    threading.Thread(target=watch, args=(preview, project_path, restart_process), daemon=True).start()
+    if open_browser:
+        threading.Timer(0.5, webbrowser.open, args=(url,)).start()
+    try:
+        httpd.serve_forever(poll_interval=0.2)
+    except KeyboardInterrupt:
+        print("\nĐã dừng bản xem trước.")
+    finally:
+        httpd.server_close()

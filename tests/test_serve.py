@@ -1,0 +1,136 @@
+"""`invoke serve` as an editor uses it: save a file, the page changes; make a
+typo, the page says what and where; code changes restart the preview."""
+
+import json
+import re
+import subprocess
+import sys
+import time
+import urllib.error
+import urllib.request
+
+import pytest
+from conftest import ROOT, article, needs_chromium
+
+INVOKE = str(ROOT / ".venv" / "bin" / "invoke") if (ROOT / ".venv/bin/invoke").exists() else "invoke"
+URL = "tin-tuc-su-kien/hoi-nghi-thi-dua/"
+
+
+def get(url: str) -> tuple[int, str]:
+    try:
+        with urllib.request.urlopen(url, timeout=5) as response:
+            return response.status, response.read().decode("utf-8")
+    except urllib.error.HTTPError as error:
+        return error.code, error.read().decode("utf-8")
+
+
+def status(base: str) -> dict:
+    return json.loads(get(base + "__live/status.json")[1])
+
+
+def until(check, timeout=10.0):
+    deadline = time.monotonic() + timeout
+    while True:
+        value = check()
+        if value:
+            return value
+        assert time.monotonic() < deadline, "timed out"
+        time.sleep(0.05)
+
+
+@pytest.fixture
+def preview(tmp_path):
+    content = tmp_path / "content"
+    (content / "a").mkdir(parents=True)
+    (content / "a" / "index.md").write_text(article(), encoding="utf-8")
+    (content / "b").mkdir()
+    (content / "b" / "index.md").write_text(article(title="Bài thứ hai", date="22/03/2024 09:00"), encoding="utf-8")
+    process = subprocess.Popen(
+        [sys.executable, INVOKE, "serve", "--content", str(content), "--output", str(tmp_path / "output"),
+         "--port", "0", "--no-open"],
+        cwd=ROOT, stdout=subprocess.PIPE, stderr=subprocess.STDOUT, text=True, encoding="utf-8")
+    lines = []
+    for line in process.stdout:
+        lines.append(line)
+        found = re.search(r"http://127\.0\.0\.1:\d+/", line)
+        if found:
+            break
+    assert found, "".join(lines)
+    yield found.group(0), content
+    process.terminate()
+    process.wait(10)
+
+
+def test_serve_rebuilds_after_a_save_and_the_page_changes(preview):
+    base, content = preview
+    code, page = get(base + URL)
+    assert code == 200 and "Hội nghị thi đua" in page
+    assert '<script type="module" src="/__live/live.js">' in page  # only in the preview
+    first = status(base)["build"]
+    source = content / "a" / "index.md"
+    started = time.monotonic()
+    source.write_text(source.read_text(encoding="utf-8").replace("Hội nghị thi đua", "Hội nghị sơ kết"),
+                      encoding="utf-8")
+    until(lambda: status(base)["build"] > first)
+    assert time.monotonic() - started < 2.0  # the issue's limit for one article
+    assert "Hội nghị sơ kết" in get(base + "tin-tuc-su-kien/hoi-nghi-so-ket/")[1]
+
+
+def test_a_typo_is_shown_with_file_line_and_fix_then_cleared(preview):
+    base, content = preview
+    source = content / "a" / "index.md"
+    good = source.read_text(encoding="utf-8")
+    first = status(base)["build"]
+    source.write_text(good.replace("date: 21/03/2024 10:31", "date: 32/03/2024 10:31"), encoding="utf-8")
+    report = until(lambda: (s := status(base))["build"] > first and s)
+    assert not report["ok"] and report["errors"] == 1
+    [message] = report["messages"]
+    assert re.search(r"a/index\.md:3: date: ngày 32/03/2024 không tồn tại\. Viết ngày trước", message)
+    # the broken article is not served stale: its address now answers with the 404 page and the panel script
+    code, page = get(base + URL)
+    assert code == 404 and "/__live/live.js" in page
+    source.write_text(good, encoding="utf-8")
+    until(lambda: (s := status(base))["ok"] and s["build"] > report["build"])
+    assert get(base + URL)[0] == 200
+
+
+def test_events_announce_each_new_build(preview):
+    base, content = preview
+    with urllib.request.urlopen(base + "__live/events", timeout=10) as stream:
+        assert stream.headers["Content-Type"] == "text/event-stream"
+        current = stream.readline().decode().strip()
+        stream.readline()
+        (content / "b" / "index.md").write_text(article(title="Bài đã sửa", date="22/03/2024 09:00"),
+                                                encoding="utf-8")
+        line = stream.readline().decode().strip()
+        while line.startswith(":") or not line:
+            line = stream.readline().decode().strip()
+        assert line.startswith("data: ") and int(line[6:]) > int(current[6:])
+
+
+def test_live_files_are_never_published(preview, tmp_path):
+    base, _ = preview
+    assert get(base + "__live/live.js")[0] == 200
+    assert not list((tmp_path / "output").rglob("live.js"))
+
+
+@needs_chromium
+def test_the_page_shows_the_problem_panel_in_the_browser(preview, browser, tmp_path):
+    base, content = preview
+    source = content / "a" / "index.md"
+    first = status(base)["build"]
+    source.write_text(source.read_text(encoding="utf-8").replace("category: Tin tức - Sự kiện", "category: Tin tuc"),
+                      encoding="utf-8")
+    until(lambda: status(base)["build"] > first)
+    page = browser.new_page(viewport={"width": 390, "height": 844})
+    page.goto(base + "tin-tuc-su-kien/bai-thu-hai/")
+    panel = page.locator(".live-problems")
+    panel.wait_for()
+    assert "lỗi trong nội dung" in panel.locator("h2").text_content()
+    assert "a/index.md:4: category" in panel.locator("li").first.text_content()
+    from conftest import ROOT as root
+
+    shots = root / "test-artifacts" / "screenshots"
+    shots.mkdir(parents=True, exist_ok=True)
+    page.screenshot(path=str(shots / "preview-error-390.png"))
+    page.close()
