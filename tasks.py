@@ -113,3 +113,23 @@ def check(c, output="", settings="publish", html=True):
     output = os.path.abspath(output) if output else CONFIG["output"]
     os.chdir(ROOT)  # publishconf.py imports pelicanconf.py from the current folder
     sys.exit(run_check(output, files[settings], html=html))
+
+
+@task(positional=["export"], auto_shortflags=False, help={
+    "export": "CSV export of page views (Matomo Pages report or GA4 Pages and screens)",
+    "content": "content folder (default content/)",
+    "dry-run": "show what would change, write nothing",
+    "path-column": "name of the column holding the page URL or path, if not recognised",
+    "count-column": "name of the column holding the page views, if not recognised",
+    "settings": "settings file giving ARTICLE_URL and the categories (default pelicanconf.py)",
+})
+def sync_views(c, export, content="", dry_run=False, path_column="", count_column="", settings=""):
+    """Cập nhật lượt xem (views:) của các bài từ tệp thống kê CSV (update views from Matomo/GA4)."""
+    from news_build.views import run as run_sync
+
+    export = os.path.abspath(export)
+    content = os.path.abspath(content) if content else CONFIG["content"]
+    settings = os.path.abspath(settings) if settings else CONFIG["settings_base"]
+    os.chdir(ROOT)  # publishconf.py imports pelicanconf.py from the current folder
+    sys.exit(run_sync(export, content, settings, dry_run=dry_run,
+                      path_column=path_column, count_column=count_column))
