@@ -115,6 +115,44 @@ def check(c, output="", settings="publish", html=True):
     sys.exit(run_check(output, files[settings], html=html))
 
 
+@task(positional=["title"], auto_shortflags=False, help={
+    "title": "the article's title, in quotes",
+    "category": "a category name or slug from NEWS_CATEGORIES in pelicanconf.py",
+    "slug": "folder and URL name instead of the one made from the title",
+    "content": "content folder (default content/)",
+    "date": "date instead of now, day first, e.g. 21/03/2024 10:31",
+})
+def new(c, title, category="", slug="", content="", date=""):
+    """Tạo bài viết mới (bản nháp) với phần khai báo đã điền sẵn (create a draft article)."""
+    from news_build.editor import EditorError, load_config, new_article, shown
+
+    content = os.path.abspath(content) if content else CONFIG["content"]
+    try:
+        made = new_article(title, category, content, load_config(CONFIG["settings_base"]), slug=slug, date=date)
+    except EditorError as exc:
+        print(f"LỖI: {exc}", file=sys.stderr)
+        sys.exit(1)
+    print(f"Đã tạo bài viết (bản nháp): {shown(made.path)}")
+    print(f"Chuyên mục: {made.category}. Ngày đăng: {made.date:%d/%m/%Y %H:%M}.")
+    print("Mở tệp để viết nội dung; chép ảnh vào thư mục của bài, hoặc chạy invoke photos THU-MUC-ANH "
+          f'"{shown(os.path.dirname(made.path))}" để thêm thư viện ảnh.')
+
+
+@task(positional=["source", "article"], auto_shortflags=False, help={
+    "source": "folder of the event's photos (with an optional captions.txt)",
+    "article": "the article's folder or its index.md",
+})
+def photos(c, source, article):
+    """Chép ảnh sự kiện vào bài, đặt tên theo thứ tự chụp, thêm thư viện ảnh (add a photo gallery)."""
+    from news_build.editor import EditorError, add_photos
+
+    try:
+        add_photos(source, article)
+    except EditorError as exc:
+        print(f"LỖI: {exc}", file=sys.stderr)
+        sys.exit(1)
+
+
 @task(positional=["export"], auto_shortflags=False, help={
     "export": "CSV export of page views (Matomo Pages report or GA4 Pages and screens)",
     "content": "content folder (default content/)",

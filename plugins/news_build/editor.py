@@ -1,0 +1,520 @@
+"""Editor helpers behind `invoke new` and `invoke photos`.
+
+- new_article(): make content/<year>/<slug>/index.md with its front matter
+  filled in (date now, views 0, a checked category, status draft) and a short
+  Vietnamese placeholder body. Never overwrites anything.
+- add_photos(): copy a folder of event photos into an article, renamed to short
+  ASCII names in shooting order (EXIF date, else file name), and append a
+  `::: gallery` block with captions from `captions.txt`. Appends only: the
+  bytes already in index.md are never changed, its line endings are kept.
+
+Both raise EditorError with a plain Vietnamese message naming the file and the
+fix; tasks.py prints it and exits 1. Everything they report goes through
+`say` (print by default), so tests can capture it.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import hashlib
+import os
+import re
+import unicodedata
+from dataclasses import dataclass, field
+
+from news_meta.dates import DateProblem, parse_date
+from news_meta.errors import Problems
+from news_meta.fields import _closest_category
+from news_meta.frontmatter import split
+from news_meta.settings import Config, build_time, load
+from news_meta.slugs import fold, slugify, to_ascii
+
+PHOTO_TYPES = {".jpg": ".jpg", ".jpeg": ".jpg", ".png": ".png", ".webp": ".webp",
+               ".heic": ".heic", ".heif": ".heif"}
+JUNK = {".ds_store", "thumbs.db", "desktop.ini", "captions.txt"}
+CAPTIONS = "captions.txt"
+PREFIX_LENGTH = 24
+EXIF_IFD, DATE_TIME_ORIGINAL, SUBSEC_ORIGINAL, DATE_TIME = 0x8769, 36867, 37521, 306
+_EXIF_DATE = re.compile(r"(\d{4}):(\d{2}):(\d{2})[ T](\d{2}):(\d{2}):(\d{2})")
+_DIGITS = re.compile(r"(\d+)")
+
+BODY = """\
+Viết đoạn mở đầu (sapo) của bài ở đây, thay cho dòng này. Viết tiếp nội dung bên dưới, mỗi đoạn cách nhau một dòng trống.
+
+<!--
+HƯỚNG DẪN (phần này không hiện trên trang, có thể xóa):
+- Nội dung bài viết nằm bên dưới dòng --- thứ hai.
+- Thêm một ảnh: chép tệp ảnh vào thư mục này, rồi viết một dòng riêng
+  ![Chú thích ảnh](ten-anh.jpg)
+- Thêm thư viện ảnh: chạy lệnh
+  invoke photos THU-MUC-ANH {article}
+  hoặc tự viết một dòng mở "::: gallery Tiêu đề", mỗi dòng một ảnh như trên,
+  và một dòng đóng chỉ có ba dấu hai chấm.
+- Khi bài đã xong, đổi status: draft thành status: published để đăng.
+-->
+"""
+
+
+class EditorError(Exception):
+    """A problem the editor can fix; str() is the Vietnamese message."""
+
+
+def load_config(settings_file: str) -> Config:
+    """news_meta's Config from pelicanconf.py (categories, time zone, slug length)."""
+    from pelican.settings import get_settings_from_file
+
+    return load(get_settings_from_file(settings_file))
+
+
+# -- invoke new ---------------------------------------------------------------
+
+
+@dataclass(frozen=True)
+class NewArticle:
+    path: str
+    slug: str
+    category: str
+    date: dt.datetime
+
+
+def new_article(title: str, category: str, content: str, cfg: Config, slug: str = "",
+                date: str = "", now: dt.datetime | None = None) -> NewArticle:
+    """Create <content>/<year>/<slug>/index.md; raise EditorError, never overwrite."""
+    title = " ".join(unicodedata.normalize("NFC", title or "").split())
+    if not title:
+        raise EditorError(
+            'chưa có tiêu đề bài viết. Viết tiêu đề trong ngoặc kép, ví dụ: '
+            'invoke new "Hội nghị tổng kết năm 2024" --category "Tin tức - Sự kiện"'
+        )
+    found = find_category(category, cfg)
+    when = _when(date, now, cfg.timezone)
+    slug_given = bool(slug and slug.strip())
+    slug = slugify(slug if slug_given else title, cfg.slug_max_length)
+    if not slug:
+        raise EditorError(
+            f'không tạo được tên thư mục (slug) từ "{(slug if slug_given else title)}". '
+            "Thêm --slug ten-bai-viet (chữ thường không dấu, nối bằng dấu gạch ngang)."
+        )
+    if not os.path.isdir(content):
+        raise EditorError(
+            f'không tìm thấy thư mục nội dung (content) "{shown(content)}". Kiểm tra lại đường dẫn sau --content.'
+        )
+    folder = os.path.join(content, f"{when.year:04d}", slug)
+    path = os.path.join(folder, "index.md")
+    if os.path.exists(folder):
+        what = "bài viết" if os.path.exists(path) else "thư mục"
+        raise EditorError(
+            f'đã có {what} "{shown(path if os.path.exists(path) else folder)}", không ghi đè. '
+            f"Nếu đây là một bài khác, chọn tên khác bằng --slug, ví dụ --slug {slug}-2."
+        )
+    lines = [
+        "---",
+        f"title: {yaml_text(title)}",
+        f"date: {when.strftime('%d/%m/%Y %H:%M')}",
+        "views: 0",
+        f"category: {yaml_text(found.name)}",
+    ]
+    if slug_given:
+        lines.append(f"slug: {slug}")
+    lines += ["status: draft", "---", "", ""]
+    text = "\n".join(lines) + BODY.format(article=shown(folder))
+    os.makedirs(folder)
+    with open(path, "x", encoding="utf-8", newline="\n") as handle:
+        handle.write(text)
+    return NewArticle(path, slug, found.name, when)
+
+
+def find_category(text: str, cfg: Config):
+    """The configured category named or slugged by `text`, else EditorError."""
+    known = "; ".join(c.name for c in cfg.categories)
+    if not text or not text.strip():
+        raise EditorError(
+            f'chưa chọn chuyên mục. Thêm --category "…" với một trong: {known}.'
+        )
+    found = cfg.find_category(text) or _folded_match(text, cfg)
+    if found:
+        return found
+    close = _closest_category(text, cfg)
+    hint = f' Có phải ý bạn là "{close}"?' if close else ""
+    raise EditorError(
+        f'chuyên mục "{text}" không có trong danh sách (NEWS_CATEGORIES trong pelicanconf.py).'
+        f"{hint} Các chuyên mục hiện có: {known}."
+    )
+
+
+def _folded_match(text: str, cfg: Config):
+    """A name typed without tone marks or with other case: 'van hoa - xa hoi'."""
+    key = slugify(text)
+    for cat in cfg.categories:
+        if key and key == slugify(cat.name):
+            return cat
+    return None
+
+
+def _when(date: str, now: dt.datetime | None, zone: str) -> dt.datetime:
+    from zoneinfo import ZoneInfo
+
+    if date and date.strip():
+        try:
+            return parse_date(date, zone)
+        except DateProblem as exc:
+            raise EditorError(
+                f"--date: {exc}. Viết ngày trước, tháng sau, ví dụ --date \"21/03/2024 10:31\"."
+            ) from None
+    return (now or build_time()).astimezone(ZoneInfo(zone))
+
+
+_PLAIN_SAFE = re.compile(r"[^\s!&*\"'\[\]{}|>%@`#,?:-]")
+
+
+def yaml_text(text: str) -> str:
+    """`text` as a YAML scalar that reads back exactly: plain when safe, else quoted."""
+    import yaml
+
+    text = "".join(ch for ch in text if ch == "\t" or unicodedata.category(ch) != "Cc")
+    plain = _PLAIN_SAFE.match(text) and ": " not in text and " #" not in text and not text.endswith(":")
+    if plain:
+        try:
+            if yaml.safe_load(f"k: {text}") == {"k": text}:
+                return text
+        except yaml.YAMLError:
+            pass
+    return '"' + text.replace("\\", "\\\\").replace('"', '\\"') + '"'
+
+
+# -- invoke photos ------------------------------------------------------------
+
+
+@dataclass
+class Photo:
+    source: str  # path as found on disk
+    name: str  # NFC file name
+    ext: str  # target extension
+    taken: tuple | None = None  # (datetime, subsec) from EXIF
+    caption: str = ""
+    target: str = ""
+
+
+@dataclass
+class PhotosResult:
+    copied: list[Photo] = field(default_factory=list)
+    order: str = ""
+    captions_found: int = 0
+    captions_missing: list[Photo] = field(default_factory=list)
+    notices: list[str] = field(default_factory=list)
+    gallery_lines: tuple[int, int] = (0, 0)  # file lines of the ::: opening and closing
+    index: str = ""
+
+
+def add_photos(source: str, article: str, say=print) -> PhotosResult:
+    """Copy the photos of `source` into `article` and append a gallery block."""
+    _register_heif()
+    index = _article_index(article)
+    folder = os.path.dirname(index)
+    if not os.path.isdir(source):
+        raise EditorError(
+            f'không tìm thấy thư mục ảnh "{shown(source)}". Kiểm tra lại đường dẫn '
+            "(nếu tên thư mục có dấu cách, đặt cả đường dẫn trong ngoặc kép)."
+        )
+    if os.path.realpath(source) == os.path.realpath(folder):
+        raise EditorError("thư mục ảnh trùng với thư mục bài viết. Chọn thư mục chứa ảnh gốc của sự kiện.")
+    data = _read_article(index)
+    title, slug = _title_and_slug(data, folder)
+    result = PhotosResult(index=index)
+    photos = _find_photos(source, result.notices)
+    if not photos:
+        raise EditorError(
+            f'thư mục "{shown(source)}" không có ảnh nào (JPEG, PNG, WebP hoặc HEIC). '
+            "Kiểm tra lại đường dẫn tới thư mục ảnh."
+        )
+    photos = _skip_already_copied(photos, folder, result.notices)
+    if not photos:
+        for notice in result.notices:
+            say(f"Lưu ý: {notice}")
+        say(f"Không chép ảnh nào: mọi ảnh trong thư mục đã có trong bài {shown(index)}.")
+        return result
+    result.order = _order(photos)
+    _read_captions(source, photos, result)
+    prefix = slugify(slug, PREFIX_LENGTH) or "anh"
+    _name_targets(photos, prefix, folder)
+    for photo in photos:
+        _copy(photo.source, os.path.join(folder, photo.target))
+        result.copied.append(photo)
+    result.gallery_lines = _append_gallery(index, data, title, photos)
+    result.captions_missing = [p for p in photos if not p.caption]
+    _report(result, say)
+    return result
+
+
+def _register_heif() -> None:
+    try:
+        from pillow_heif import register_heif_opener
+    except ImportError:  # pragma: no cover - pillow_heif is a pinned dependency
+        return
+    register_heif_opener()
+
+
+def _article_index(article: str) -> str:
+    path = os.path.abspath(article or "")
+    if os.path.isdir(path):
+        if not os.path.isfile(os.path.join(path, "index.md")):
+            raise EditorError(
+                f'thư mục "{shown(article)}" không có tệp index.md, nên không phải là một bài viết. '
+                'Tạo bài trước bằng invoke new "Tiêu đề" --category "…", hoặc ghi đúng thư mục bài viết.'
+            )
+        path = os.path.join(path, "index.md")
+    if not article or not os.path.isfile(path) or not path.lower().endswith((".md", ".markdown")):
+        raise EditorError(
+            f'không tìm thấy bài viết "{shown(article)}". Ghi đường dẫn tới thư mục '
+            "bài viết (có tệp index.md) hoặc tới chính tệp index.md, ví dụ content/2024/hoi-nghi."
+        )
+    return path
+
+
+def _read_article(index: str) -> bytes:
+    with open(index, "rb") as handle:
+        data = handle.read()
+    try:
+        data.decode("utf-8")
+    except UnicodeDecodeError:
+        raise EditorError(
+            f'tệp "{shown(index)}" không được lưu bằng mã UTF-8, nên không thêm được ảnh. '
+            "Mở tệp, lưu lại với mã hóa (encoding) UTF-8 rồi chạy lại lệnh."
+        ) from None
+    return data
+
+
+def _title_and_slug(data: bytes, folder: str) -> tuple[str, str]:
+    """The article's title and slug from its front matter, else the folder name."""
+    text = unicodedata.normalize("NFC", data.decode("utf-8"))
+    document = split(text, Problems(""))
+    fields = document.fields if document else {}
+
+    def value(name):
+        f = fields.get(name)
+        return " ".join(f.value.split()) if f and isinstance(f.value, str) else ""
+
+    title = value("title")
+    return title, value("slug") or slugify(title) or slugify(os.path.basename(folder))
+
+
+def natural_key(name: str) -> list:
+    """'IMG 2.jpg' before 'IMG 10.jpg'; 'Ảnh' among the a's; NFC/NFD and case-insensitive."""
+    folded = fold(name)
+    parts = _DIGITS.split(to_ascii(folded))
+    return [[(0, int(p), "") if p.isdigit() else (1, 0, p) for p in parts], folded]
+
+
+def _find_photos(source: str, notices: list[str]) -> list[Photo]:
+    from PIL import Image
+
+    photos = []
+    for entry in sorted(os.listdir(source), key=natural_key):
+        name = unicodedata.normalize("NFC", entry)
+        path = os.path.join(source, entry)
+        if name.startswith(".") or name.lower() in JUNK:
+            continue  # macOS ._ files, .DS_Store, Thumbs.db, our captions.txt
+        if os.path.isdir(path):
+            notices.append(f'bỏ qua thư mục con "{name}" (chỉ chép ảnh nằm ngay trong thư mục đã chọn)')
+            continue
+        ext = os.path.splitext(name)[1].lower()
+        if ext not in PHOTO_TYPES:
+            notices.append(f'bỏ qua "{name}": không phải ảnh JPEG, PNG, WebP hoặc HEIC')
+            continue
+        try:
+            with Image.open(path) as image:
+                taken = _taken(image)
+        except Exception:  # noqa: BLE001 - any unreadable file is skipped, named
+            notices.append(f'bỏ qua "{name}": không mở được ảnh (tệp hỏng hoặc chưa tải về hết)')
+            continue
+        photos.append(Photo(path, name, PHOTO_TYPES[ext], taken))
+    return photos
+
+
+def _taken(image) -> tuple | None:
+    """(datetime, subseconds) the photo was taken, from EXIF; None without one."""
+    exif = image.getexif()
+    try:
+        sub = exif.get_ifd(EXIF_IFD)
+    except Exception:  # noqa: BLE001 - a broken Exif IFD is no date
+        sub = {}
+    for raw, subsec in ((sub.get(DATE_TIME_ORIGINAL), sub.get(SUBSEC_ORIGINAL)), (exif.get(DATE_TIME), None)):
+        if isinstance(raw, bytes):
+            raw = raw.decode("ascii", "replace")
+        match = _EXIF_DATE.match(str(raw or "").strip())
+        if not match:
+            continue
+        try:
+            when = dt.datetime(*(int(g) for g in match.groups()))
+        except ValueError:
+            continue  # "0000:00:00 00:00:00" from cameras with no clock set
+        digits = str(subsec or "").strip().strip("\x00")
+        return when, int(digits) / 10 ** len(digits) if digits.isdigit() else 0.0
+    return None
+
+
+def _order(photos: list[Photo]) -> str:
+    """Sort in place; return how, in Vietnamese, for the summary."""
+    dated = [p for p in photos if p.taken]
+    undated = [p for p in photos if not p.taken]
+    dated.sort(key=lambda p: (p.taken, natural_key(p.name)))
+    undated.sort(key=lambda p: natural_key(p.name))
+    photos[:] = dated + undated
+    if not undated:
+        return "theo giờ chụp (EXIF)"
+    if not dated:
+        return "theo tên tệp (ảnh không có giờ chụp EXIF)"
+    return (f"{len(dated)} ảnh theo giờ chụp (EXIF), rồi {len(undated)} ảnh không có giờ chụp "
+            "theo tên tệp")
+
+
+def _skip_already_copied(photos: list[Photo], folder: str, notices: list[str]) -> list[Photo]:
+    """Running the task twice must not copy (and list) the same photo twice."""
+    have = {}
+    for name in sorted(os.listdir(folder)):
+        path = os.path.join(folder, name)
+        if os.path.isfile(path) and os.path.splitext(name)[1].lower() in PHOTO_TYPES:
+            have.setdefault(os.path.getsize(path), []).append(path)
+    kept = []
+    for photo in photos:
+        size = os.path.getsize(photo.source)
+        same = next((p for p in have.get(size, []) if _digest(p) == _digest(photo.source)), None)
+        if same:
+            notices.append(f'bỏ qua "{photo.name}": ảnh này đã có trong bài với tên {os.path.basename(same)}')
+        else:
+            kept.append(photo)
+    return kept
+
+
+def _digest(path: str) -> str:
+    with open(path, "rb") as handle:
+        return hashlib.file_digest(handle, "sha256").hexdigest()
+
+
+def _read_captions(source: str, photos: list[Photo], result: PhotosResult) -> None:
+    """`file name: caption` lines of captions.txt beside the photos."""
+    path = next((os.path.join(source, n) for n in os.listdir(source) if n.lower() == CAPTIONS), None)
+    if not path:
+        return
+    try:
+        with open(path, encoding="utf-8-sig") as handle:
+            text = handle.read()
+    except UnicodeDecodeError:
+        raise EditorError(
+            f'tệp "{shown(path)}" không được lưu bằng mã UTF-8. Mở tệp, lưu lại với mã hóa '
+            "(encoding) UTF-8 rồi chạy lại lệnh (chưa chép ảnh nào)."
+        ) from None
+    by_name = {fold(p.name): p for p in photos}
+    by_stem = {}
+    for p in photos:
+        by_stem.setdefault(fold(os.path.splitext(p.name)[0]), []).append(p)
+    for number, raw in enumerate(text.replace("\r\n", "\n").replace("\r", "\n").split("\n"), 1):
+        line = unicodedata.normalize("NFC", raw).strip()
+        if not line or line.startswith("#"):
+            continue
+        # The longest "name:" that is a photo's name, so "a: b.jpg: …" works too.
+        cuts = [i for i, ch in enumerate(line) if ch == ":" and fold(line[:i]) in by_name]
+        if cuts:
+            photo, caption = by_name[fold(line[:cuts[-1]])], line[cuts[-1] + 1:]
+        elif ":" in line:
+            written, caption = (part.strip() for part in line.split(":", 1))
+            matches = by_stem.get(fold(written), [])
+            if len(matches) != 1:
+                result.notices.append(
+                    f'{CAPTIONS} dòng {number}: không có ảnh nào được chép tên "{written}", bỏ qua dòng này'
+                )
+                continue
+            photo = matches[0]
+        else:
+            result.notices.append(
+                f'{CAPTIONS} dòng {number}: thiếu dấu hai chấm. Viết "tên tệp ảnh: chú thích", bỏ qua dòng này'
+            )
+            continue
+        caption = " ".join(caption.split())
+        if photo.caption and caption:
+            result.notices.append(f'{CAPTIONS} dòng {number}: ảnh "{photo.name}" đã có chú thích ở dòng trước, dùng chú thích mới')
+        if caption:
+            photo.caption = caption
+
+
+def _name_targets(photos: list[Photo], prefix: str, folder: str) -> None:
+    """prefix-01.jpg, prefix-02.jpg…, after any prefix-NN already in the article."""
+    taken = {fold(n) for n in os.listdir(folder)}
+    pattern = re.compile(rf"{re.escape(prefix)}-(\d+)\.[a-z0-9]+")
+    last = max((int(m[1]) for n in taken if (m := pattern.fullmatch(n))), default=0)
+    width = max(2, len(str(last + len(photos))))
+    number = last
+    for photo in photos:
+        while True:
+            number += 1
+            name = f"{prefix}-{number:0{width}d}{photo.ext}"
+            if fold(name) not in taken and not any(fold(n).startswith(f"{prefix}-{number:0{width}d}.") for n in taken):
+                break
+        taken.add(fold(name))
+        photo.target = name
+
+
+def _copy(source: str, target: str) -> None:
+    """Copy bytes; mode 'xb' refuses to replace a file that appeared meanwhile."""
+    import shutil
+
+    with open(source, "rb") as src, open(target, "xb") as dst:
+        shutil.copyfileobj(src, dst)
+    shutil.copystat(source, target)
+
+
+def gallery_line(photo: Photo) -> str:
+    """`![caption](name)`; an empty caption `![](name)` is left for the editor
+    to fill in, and the build reports that line until it is."""
+    caption = photo.caption
+    if "]" in caption and '"' not in caption:
+        return f'![]({photo.target} "{caption}")'
+    caption = caption.replace("[", "(").replace("]", ")")
+    return f"![{caption}]({photo.target})"
+
+
+def _append_gallery(index: str, data: bytes, title: str, photos: list[Photo]) -> tuple[int, int]:
+    """Append the block to `index`; the existing bytes stay as they are."""
+    eol = b"\r\n" if b"\r\n" in data else b"\r" if b"\r" in data and b"\n" not in data else b"\n"
+    if not data.strip():
+        lead = b""
+    elif data.endswith(eol + eol):
+        lead = b""
+    elif data.endswith(eol):
+        lead = eol
+    else:
+        lead = eol + eol
+    heading = f"::: gallery Một số hình ảnh {title}".rstrip()
+    lines = [heading] + [gallery_line(p) for p in photos] + [":::"]
+    block = lead + eol.join(line.encode("utf-8") for line in lines) + eol
+    first = (data + lead).count(eol) + 1
+    with open(index, "ab") as handle:
+        handle.write(block)
+    return first, first + len(lines) - 1
+
+
+def _report(result: PhotosResult, say) -> None:
+    for notice in result.notices:
+        say(f"Lưu ý: {notice}")
+    for photo in result.copied:
+        caption = f" — {photo.caption}" if photo.caption else " — (chưa có chú thích)"
+        say(f"  {photo.name} → {photo.target}{caption}")
+    found, missing = len(result.copied) - len(result.captions_missing), len(result.captions_missing)
+    first, last = result.gallery_lines
+    say(f"Đã chép {len(result.copied)} ảnh vào {shown(os.path.dirname(result.index))}, "
+        f"xếp {result.order}.")
+    say(f"Chú thích: {found} ảnh có chú thích từ {CAPTIONS}, {missing} ảnh chưa có.")
+    say(f"Đã thêm thư viện ảnh vào cuối {shown(result.index)} (dòng {first}–{last}).")
+    if missing:
+        lines = ", ".join(str(first + 1 + result.copied.index(p)) for p in result.captions_missing)
+        say(f"CẦN LÀM: viết chú thích vào giữa hai dấu [ ] ở dòng {lines} của {shown(result.index)}, "
+            "ví dụ ![Các đại biểu tham dự hội nghị](...). Khi còn ảnh chưa có chú thích, "
+            "lệnh invoke build báo LỖI ở đúng dòng đó và chưa hiện bài.")
+
+
+def shown(path: str) -> str:
+    """A path as the editor typed it: relative to the current folder when inside it."""
+    if not path:
+        return ""
+    relative = os.path.relpath(os.path.abspath(path))
+    return (path if relative.startswith("..") else relative).replace(os.sep, "/")
