@@ -54,10 +54,10 @@ def publish(c, content="", output="", verbose=False):
 })
 def serve(c, port=8000, content="", output="", open=True):
     """Xem trước trực tiếp: dựng, mở trình duyệt, tự dựng lại khi lưu bài (live preview)."""
-    from news_build.serve import serve as run_serve
+    from news_build.serve import supervise
 
     os.chdir(ROOT)
-    run_serve(CONFIG["settings_base"], os.path.abspath(content) if content else CONFIG["content"],
+    supervise(CONFIG["settings_base"], os.path.abspath(content) if content else CONFIG["content"],
               os.path.abspath(output) if output else CONFIG["output"],
               port=port, open_browser=open, project=ROOT)
 

@@ -90,7 +90,8 @@ def test_sitemap_lists_every_page_with_content_dates_and_photos(published):
     assert seed.findtext(f"{SM}lastmod") == "2024-03-21T10:31:00+07:00"
     photos = [i.findtext(f"{IMAGE}loc") for i in seed.iter(f"{IMAGE}image")]
     assert len(photos) == 1 and photos[0].endswith("-1600.jpg")
-    assert entries[f"{PUBLIC}/van-hoa-xa-hoi/ngay-hoi-doc-sach/"].findtext(f"{SM}lastmod") == "2025-04-22T09:00:00+07:00"
+    modified = entries[f"{PUBLIC}/van-hoa-xa-hoi/ngay-hoi-doc-sach/"].findtext(f"{SM}lastmod")
+    assert modified == "2025-04-22T09:00:00+07:00"
 
 
 def test_news_sitemap_holds_the_last_two_days_in_vietnamese(published):
@@ -217,4 +218,5 @@ def test_html_loses_indentation_but_never_a_space_readers_see():
     from news_publish.compress import collapse_whitespace
 
     html = '<div>\n    <strong>Nguồn:</strong> <a href="#">Báo</a>\n\n    <pre>  một\n      hai</pre>\n</div>'
-    assert collapse_whitespace(html) == '<div>\n<strong>Nguồn:</strong> <a href="#">Báo</a>\n<pre>  một\n      hai</pre>\n</div>'
+    expected = '<div>\n<strong>Nguồn:</strong> <a href="#">Báo</a>\n<pre>  một\n      hai</pre>\n</div>'
+    assert collapse_whitespace(html) == expected

@@ -65,7 +65,7 @@ def test_serve_rebuilds_after_a_save_and_the_page_changes(preview):
     base, content = preview
     code, page = get(base + URL)
     assert code == 200 and "Hội nghị thi đua" in page
-    assert '<script type="module" src="/__live/live.js">' in page  # only in the preview
+    assert re.search(r'<script type="module" src="/__live/live\.js\?v=\w+-\d+">', page)  # only in the preview
     first = status(base)["build"]
     source = content / "a" / "index.md"
     started = time.monotonic()
@@ -105,7 +105,8 @@ def test_events_announce_each_new_build(preview):
         line = stream.readline().decode().strip()
         while line.startswith(":") or not line:
             line = stream.readline().decode().strip()
-        assert line.startswith("data: ") and int(line[6:]) > int(current[6:])
+        server, number = current[6:].rsplit("-", 1)
+        assert line.startswith(f"data: {server}-") and int(line.rsplit("-", 1)[1]) > int(number)
 
 
 def test_live_files_are_never_published(preview, tmp_path):
@@ -134,3 +135,46 @@ def test_the_page_shows_the_problem_panel_in_the_browser(preview, browser, tmp_p
     shots.mkdir(parents=True, exist_ok=True)
     page.screenshot(path=str(shots / "preview-error-390.png"))
     page.close()
+
+
+def test_a_change_to_the_code_restarts_the_preview_on_the_same_port(tmp_path):
+    """plugins/ or the settings changed: a fresh process takes over, same address."""
+    import shutil
+
+    project = tmp_path / "project"
+    shutil.copytree(ROOT / "plugins", project / "plugins", ignore=shutil.ignore_patterns("__pycache__"))
+    shutil.copytree(ROOT / "theme", project / "theme")
+    for name in ("pelicanconf.py", "publishconf.py"):
+        shutil.copy(ROOT / name, project / name)
+    (project / "content" / "a").mkdir(parents=True)
+    (project / "content" / "a" / "index.md").write_text(article(), encoding="utf-8")
+    code = ("import sys; sys.path.insert(0, {plugins!r}); from news_build.serve import supervise; "
+            "supervise({settings!r}, {content!r}, {output!r}, port=0, open_browser=False, project={project!r})")
+    process = subprocess.Popen(
+        [sys.executable, "-c", code.format(plugins=str(project / "plugins"), settings=str(project / "pelicanconf.py"),
+                                           content=str(project / "content"), output=str(tmp_path / "output"),
+                                           project=str(project))],
+        cwd=project, stdout=subprocess.PIPE, stderr=subprocess.STDOUT, text=True, encoding="utf-8")
+    try:
+        base = None
+        for line in process.stdout:
+            found = re.search(r"http://127\.0\.0\.1:\d+/", line)
+            if found:
+                base = found.group(0)
+                break
+        before = status(base)["version"]
+        settings = project / "pelicanconf.py"
+        settings.write_text(settings.read_text(encoding="utf-8").replace(
+            'SITESUBTITLE = "Tin hoạt động"', 'SITESUBTITLE = "Tin hoạt động phường"'), encoding="utf-8")
+
+        def restarted():
+            try:
+                return status(base)["version"].split("-")[0] != before.split("-")[0]
+            except OSError:
+                return False  # between the old process and the new one
+
+        until(restarted, timeout=20)
+        assert "Tin hoạt động phường" in get(base)[1]
+    finally:
+        process.terminate()
+        process.wait(10)

@@ -73,13 +73,21 @@ def build(settings_file: str, content: str | None = None, output: str | None = N
     finally:
         log.uninstall(handlers)
     ok = not crashed and counter.errors == 0 and (not strict or counter.warnings == 0)
+    errors, messages = counter.errors, list(counter.messages)
     if work and work != target:
         if ok or (atomic and not strict and not crashed):
-            swap(work, target)
+            try:
+                swap(work, target)
+            except OSError as exc:  # Windows: a file in output/ is open (browser, antivirus, OneDrive)
+                crashed, ok, errors = True, False, errors + 1
+                messages.append(
+                    f'LỖI: không thay được thư mục kết quả "{target}" ({exc.strerror or exc}): có thể một tệp '
+                    "trong đó đang được mở. Đóng chương trình đang dùng nó rồi lưu bài lại, hoặc chạy lại lệnh.")
+                print(messages[-1], file=sys.stderr)
+                shutil.rmtree(work, ignore_errors=True)
         else:
             shutil.rmtree(work, ignore_errors=True)
-    result = Result(ok, crashed, counter.errors, counter.warnings, time.perf_counter() - started,
-                    tuple(counter.messages))
+    result = Result(ok, crashed, errors, counter.warnings, time.perf_counter() - started, tuple(messages))
     _summary(result, target, strict)
     return result
 

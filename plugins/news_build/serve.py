@@ -10,16 +10,22 @@ typo never leaves the editor looking at a stale page.
 
 Content and theme changes rebuild in this process (photos come from the
 cache, so a rebuild of the sample site takes about a second); a change to
-plugins/ or the settings restarts the process, since Python code cannot be
-reloaded safely.
+plugins/ or the settings ends it with RESTART, and `supervise` (what
+`invoke serve` runs) starts a fresh one, since Python code cannot be reloaded
+safely and os.execv does not restart in place on Windows.
 """
 
 from __future__ import annotations
 
+import argparse
 import functools
 import http.server
 import json
 import os
+import secrets
+import signal
+import socket
+import subprocess
 import sys
 import threading
 import webbrowser
@@ -28,9 +34,9 @@ from pathlib import Path
 from .runner import build
 
 LIVE = Path(__file__).with_name("live")  # live.js, live.css
-INJECT = (b'<link rel="stylesheet" href="/__live/live.css">'
-          b'<script type="module" src="/__live/live.js"></script>')
 PING_SECONDS = 15
+RESTART = 3  # exit code: code or settings changed, start a fresh preview
+SERVER = secrets.token_hex(4)  # a restarted preview counts builds from 1 again: tell them apart
 
 
 class Preview:
@@ -42,6 +48,10 @@ class Preview:
         self.number = 0
         self.status = {"build": 0, "ok": True, "errors": 0, "warnings": 0, "seconds": 0.0, "messages": []}
 
+    @property
+    def version(self) -> str:
+        return f"{SERVER}-{self.number}"
+
     def rebuild(self, reason: str = "") -> None:
         if reason:
             print(f"\n{reason}: dựng lại…", flush=True)
@@ -49,7 +59,7 @@ class Preview:
         with self.changed:
             self.number += 1
             self.status = {
-                "build": self.number, "ok": result.errors == 0 and not result.crashed,
+                "build": self.number, "version": self.version, "ok": result.errors == 0 and not result.crashed,
                 "errors": result.errors, "warnings": result.warnings,
                 "seconds": round(result.seconds, 2), "messages": list(result.messages),
             }
@@ -83,10 +93,13 @@ class Handler(http.server.SimpleHTTPRequestHandler):
         return super().do_GET()
 
     def page(self, path: str, status: int) -> None:
+        version = self.preview.version  # read before the file: a newer build can only cause a reload
         with open(path, "rb") as handle:
             body = handle.read()
+        inject = (f'<link rel="stylesheet" href="/__live/live.css">'
+                  f'<script type="module" src="/__live/live.js?v={version}"></script>').encode()
         head = body.find(b"</head>")
-        body = body[:head] + INJECT + body[head:] if head >= 0 else body + INJECT
+        body = body[:head] + inject + body[head:] if head >= 0 else body + inject
         self.send(status, "text/html; charset=utf-8", body)
 
     def send(self, status: int, kind: str, body: bytes) -> None:
@@ -114,20 +127,29 @@ class Handler(http.server.SimpleHTTPRequestHandler):
         self.send_header("Content-Type", "text/event-stream")
         self.send_header("Cache-Control", "no-store")
         self.end_headers()
-        seen = self.preview.wait(-1, 0)["build"]
+        status = self.preview.wait(-1, 0)
         try:
-            self.wfile.write(f"data: {seen}\n\n".encode())
+            self.wfile.write(f"data: {status['version']}\n\n".encode())
             self.wfile.flush()
             while True:
-                status = self.preview.wait(seen, PING_SECONDS)
-                if status["build"] != seen:
-                    seen = status["build"]
-                    self.wfile.write(f"data: {seen}\n\n".encode())
+                latest = self.preview.wait(status["build"], PING_SECONDS)
+                if latest["build"] != status["build"]:
+                    status = latest
+                    self.wfile.write(f"data: {status['version']}\n\n".encode())
                 else:
                     self.wfile.write(b": ping\n\n")  # keeps proxies and the browser connected
                 self.wfile.flush()
-        except (BrokenPipeError, ConnectionResetError):
+        except ConnectionError:  # the tab was closed or reloaded
             return
+
+
+class Server(http.server.ThreadingHTTPServer):
+    daemon_threads = True
+    allow_reuse_address = os.name != "nt"  # on Windows it would let a second preview take the port
+
+    def handle_error(self, request, client_address):
+        if not isinstance(sys.exc_info()[1], ConnectionError):  # a reload cut a transfer short: normal
+            super().handle_error(request, client_address)
 
 
 def watch(preview: Preview, project: Path, restart) -> None:
@@ -143,7 +165,10 @@ def watch(preview: Preview, project: Path, restart) -> None:
             restart()
             return
         shown = ", ".join(_shown(p, project) for p in paths[:3]) + (" …" if len(paths) > 3 else "")
-        preview.rebuild(f"Đã lưu {shown}")
+        try:
+            preview.rebuild(f"Đã lưu {shown}")
+        except Exception as exc:  # never let the watcher die: the editor would see a frozen preview
+            print(f"LỖI: không dựng lại được ({type(exc).__name__}: {exc}). Lưu bài lại để thử lại.", flush=True)
 
 
 def _shown(path: Path, project: Path) -> str:
@@ -153,28 +178,28 @@ def _shown(path: Path, project: Path) -> str:
         return str(path)
 
 
-def restart_process() -> None:
-    sys.stdout.flush()
-    os.execv(sys.executable, [sys.executable, *sys.argv])
-
-
 def serve(settings: str, content: str, output: str, port: int = 8000, open_browser: bool = True,
-          project: str | None = None) -> None:
+          project: str | None = None) -> int:
+    """Run one preview until Ctrl+C (returns 0) or a code change (returns RESTART)."""
     project_path = Path(project or os.path.dirname(os.path.abspath(settings)))
     preview = Preview(settings, content, output)
     preview.rebuild()
     handler = type("PreviewHandler", (Handler,), {"preview": preview})
     try:
-        httpd = http.server.ThreadingHTTPServer(
-            ("127.0.0.1", port), functools.partial(handler, directory=output))
+        httpd = Server(("127.0.0.1", port), functools.partial(handler, directory=output))
     except OSError as exc:
         print(f"LỖI: không mở được cổng {port} ({exc.strerror}). Có thể một bản xem trước khác đang chạy: "
               "đóng nó, hoặc chạy với cổng khác, ví dụ: invoke serve --port 8001", file=sys.stderr)
         raise SystemExit(1) from None
-    httpd.daemon_threads = True
     url = f"http://127.0.0.1:{httpd.server_address[1]}/"
     print(f"Xem trang tại {url} — trang tự tải lại khi bạn lưu bài. Nhấn Ctrl+C để dừng.", flush=True)
-    threading.Thread(target=watch, args=(preview, project_path, restart_process), daemon=True).start()
+    outcome = {"code": 0}
+
+    def restart() -> None:
+        outcome["code"] = RESTART
+        httpd.shutdown()
+
+    threading.Thread(target=watch, args=(preview, project_path, restart), daemon=True).start()
     if open_browser:
         threading.Timer(0.5, webbrowser.open, args=(url,)).start()
     try:
@@ -183,3 +208,48 @@ def serve(settings: str, content: str, output: str, port: int = 8000, open_brows
         print("\nĐã dừng bản xem trước.")
     finally:
         httpd.server_close()
+    return outcome["code"]
+
+
+def supervise(settings: str, content: str, output: str, port: int = 8000, open_browser: bool = True,
+              project: str | None = None) -> None:
+    """What `invoke serve` runs: a preview in a child process, started again after a code change."""
+    if port == 0:  # keep one port across restarts, so the open page reconnects
+        with socket.socket() as probe:
+            probe.bind(("127.0.0.1", 0))
+            port = probe.getsockname()[1]
+    command = [sys.executable, "-m", "news_build.serve", "--settings", settings, "--content", content,
+               "--output", output, "--port", str(port), "--project", project or ""]
+    env = {**os.environ, "PYTHONPATH": os.pathsep.join(filter(None, [str(Path(__file__).parent.parent),
+                                                                       os.environ.get("PYTHONPATH")]))}
+    first, child = True, None
+
+    def stop(signum, frame):  # terminated (CI, a test, a closing terminal): take the preview along
+        if child is not None:
+            child.terminate()
+        raise SystemExit(0)
+
+    signal.signal(signal.SIGTERM, stop)
+    try:
+        while True:
+            child = subprocess.Popen(command + (["--open"] if open_browser and first else []), env=env)
+            code = child.wait()
+            first = False
+            if code != RESTART:
+                raise SystemExit(code)
+    except KeyboardInterrupt:
+        child.wait()  # the child got Ctrl+C too, and says it has stopped
+
+
+def main(argv: list[str] | None = None) -> int:
+    parser = argparse.ArgumentParser(description="live preview (one run; invoke serve restarts it)")
+    for name in ("settings", "content", "output", "project"):
+        parser.add_argument(f"--{name}", required=name != "project")
+    parser.add_argument("--port", type=int, default=8000)
+    parser.add_argument("--open", action="store_true")
+    args = parser.parse_args(argv)
+    return serve(args.settings, args.content, args.output, args.port, args.open, args.project or None)
+
+
+if __name__ == "__main__":
+    raise SystemExit(main())

@@ -1,6 +1,8 @@
 // Live preview (invoke serve only; never published): reload after each rebuild,
 // and while the content has problems, list them on the page as the terminal does.
 
+// The build this page came from, written into this script's URL by the server.
+const version = new URL(import.meta.url).searchParams.get("v");
 const status = await (await fetch("/__live/status.json", { cache: "no-store" })).json();
 
 function panel(problems) {
@@ -30,9 +32,24 @@ function panel(problems) {
   document.body.append(box);
 }
 
-if (status.messages.length) panel(status.messages);
+if (status.version !== version) location.reload(); // rebuilt while this page loaded
+else if (status.messages.length) panel(status.messages);
 
-const events = new EventSource("/__live/events");
-events.addEventListener("message", (event) => {
-  if (Number(event.data) !== status.build) location.reload();
+// One connection per visible tab: browsers allow only six per host, so a
+// hidden tab lets go of its own and checks again when it is shown.
+let events = null;
+function listen() {
+  events = new EventSource("/__live/events");
+  events.addEventListener("message", (event) => {
+    if (event.data !== version) location.reload();
+  });
+}
+document.addEventListener("visibilitychange", () => {
+  if (document.hidden) {
+    events?.close();
+    events = null;
+  } else if (!events) {
+    listen();
+  }
 });
+if (!document.hidden) listen();
