@@ -370,3 +370,127 @@ def test_invoke_photos_from_the_command_line(tmp_path, draft):
     assert gallery_lines(draft)[1:3] == ["![Ảnh B](hoi-nghi-thi-dua-01.jpg)", "![Ảnh A](hoi-nghi-thi-dua-02.jpg)"]
     missing = run_invoke("photos", "khong-co", str(draft.parent), cwd=tmp_path)
     assert missing.returncode == 1 and 'LỖI: không tìm thấy thư mục ảnh "khong-co"' in missing.stderr
+
+
+# -- all or nothing, other drives, captions.txt.txt ---------------------------
+
+
+def test_a_failed_copy_leaves_nothing_and_a_rerun_copies_every_photo(tmp_path, draft, monkeypatch):
+    import errno
+
+    from news_build import editor
+
+    src = tmp_path / "src"
+    for number, color in ((1, (10, 0, 0)), (2, (0, 10, 0)), (3, (0, 0, 10))):
+        photo(src / f"IMG {number}.jpg", color, f"2024:03:21 09:0{number}:00")
+    folder = draft.parent
+    before_files = sorted(os.listdir(folder))
+    before = draft.read_bytes()
+    real_copy, calls = editor._copy, []
+
+    def disk_full_on_the_second(source, target):
+        calls.append(target)
+        if len(calls) == 2:
+            with open(target, "xb") as handle:  # a truncated copy, as a full disk leaves it
+                handle.write(b"\xff\xd8")
+            raise OSError(errno.ENOSPC, "No space left on device", target)
+        real_copy(source, target)
+
+    monkeypatch.setattr(editor, "_copy", disk_full_on_the_second)
+    with pytest.raises(EditorError) as failed:
+        add_photos(str(src), str(folder), say=lambda _: None)
+    message = str(failed.value)
+    assert 'không chép được ảnh "IMG 2.jpg"' in message and "ổ đĩa đã hết chỗ trống" in message
+    assert "Chưa chép ảnh nào vào bài và chưa sửa" in message
+    assert all(os.path.dirname(c) == str(folder) for c in calls)  # temporary names in the article folder
+    assert sorted(os.listdir(folder)) == before_files
+    assert draft.read_bytes() == before
+
+    monkeypatch.setattr(editor, "_copy", real_copy)
+    result = add_photos(str(src), str(folder), say=lambda _: None)
+    targets = ["hoi-nghi-thi-dua-01.jpg", "hoi-nghi-thi-dua-02.jpg", "hoi-nghi-thi-dua-03.jpg"]
+    assert [p.target for p in result.copied] == targets
+    assert sorted(os.listdir(folder)) == sorted(before_files + targets)
+    assert gallery_lines(draft)[1:4] == [f"![]({t})" for t in targets]
+    assert [(folder / t).read_bytes() for t in targets] == [(src / f"IMG {n}.jpg").read_bytes() for n in (1, 2, 3)]
+
+
+def test_a_failed_append_removes_the_copied_photos(tmp_path, draft, monkeypatch):
+    from news_build import editor
+
+    src = tmp_path / "src"
+    photo(src / "a.jpg")
+    photo(src / "b.jpg", (0, 0, 0))
+    before = draft.read_bytes()
+
+    def locked(index, data, *args):
+        with open(index, "ab") as handle:
+            handle.write(b"\n::: gallery")  # half written
+        raise PermissionError(13, "Permission denied", index)
+
+    monkeypatch.setattr(editor, "_append_gallery", locked)
+    with pytest.raises(EditorError, match='không ghi được thư viện ảnh vào ".*index.md": không có quyền'):
+        add_photos(str(src), str(draft), say=lambda _: None)
+    assert draft.read_bytes() == before and sorted(os.listdir(draft.parent)) == ["index.md"]
+
+
+def test_a_photo_in_the_folder_but_not_in_the_article_is_copied_and_listed(tmp_path, draft):
+    """Only image lines of index.md make a photo "already in the article"."""
+    src = tmp_path / "src"
+    a = photo(src / "a.jpg", (1, 2, 3))
+    b = photo(src / "b.jpg", (4, 5, 6))
+    folder = draft.parent
+    (folder / "hoi-nghi-thi-dua-01.jpg").write_bytes(a.read_bytes())  # lying there, not used
+    (folder / "anh-b.jpg").write_bytes(b.read_bytes())
+    with open(draft, "a", encoding="utf-8") as handle:
+        handle.write("\n![Ảnh B](anh-b.jpg)\n")
+    out = []
+    result = add_photos(str(src), str(folder), say=out.append)
+    assert [(p.name, p.target) for p in result.copied] == [("a.jpg", "hoi-nghi-thi-dua-02.jpg")]
+    assert 'bỏ qua "b.jpg": ảnh này đã có trong bài với tên anh-b.jpg' in "\n".join(out)
+    assert gallery_lines(draft)[1:] == ["![](hoi-nghi-thi-dua-02.jpg)", ":::"]
+
+
+def test_paths_on_another_drive_are_shown_as_given(tmp_path, content, cfg, monkeypatch):
+    """On Windows os.path.relpath raises ValueError for a path on another drive."""
+    monkeypatch.chdir(tmp_path)
+
+    def other_drive(path, start=None):
+        raise ValueError("path is on mount 'D:', start on mount 'C:'")
+
+    monkeypatch.setattr(os.path, "relpath", other_drive)
+    made = new_article("Hội nghị thi đua", "Tin tức - Sự kiện", str(content), cfg, now=NOW)
+    folder = Path(made.path).parent
+    assert f"invoke photos THU-MUC-ANH {folder.as_posix()}" in Path(made.path).read_text(encoding="utf-8")
+    with pytest.raises(EditorError, match=f'đã có bài viết "{Path(made.path).as_posix()}"'):
+        new_article("Hội nghị thi đua", "Tin tức - Sự kiện", str(content), cfg, now=NOW)
+    src = tmp_path / "src"
+    photo(src / "a.jpg")
+    out = []
+    add_photos(str(src), str(folder), say=out.append)
+    assert f"Đã chép 1 ảnh vào {folder.as_posix()}," in "\n".join(out)
+    with pytest.raises(EditorError, match=f'không tìm thấy thư mục ảnh "{(tmp_path / "khong-co").as_posix()}"'):
+        add_photos(str(tmp_path / "khong-co"), str(folder), say=lambda _: None)
+
+
+@pytest.mark.parametrize("name", ["captions.txt.txt", "Captions.TXT", "CAPTIONS.TXT.txt"])
+def test_captions_txt_txt_and_other_cases_are_read(tmp_path, draft, name):
+    src = tmp_path / "src"
+    photo(src / "a.jpg")
+    (src / name).write_text("a.jpg: Ảnh A\n", encoding="utf-8")
+    out = []
+    add_photos(str(src), str(draft), say=out.append)
+    report = "\n".join(out)
+    assert gallery_lines(draft)[1] == "![Ảnh A](hoi-nghi-thi-dua-01.jpg)"
+    assert f"1 ảnh có chú thích từ {name}, 0 ảnh chưa có" in report and "không phải ảnh" not in report
+
+
+def test_captions_txt_wins_over_captions_txt_txt(tmp_path, draft):
+    src = tmp_path / "src"
+    photo(src / "a.jpg")
+    (src / "captions.txt").write_text("a.jpg: Đúng\n", encoding="utf-8")
+    (src / "captions.txt.txt").write_text("a.jpg: Sai\nkhong-co: x\n", encoding="utf-8")
+    out = []
+    add_photos(str(src), str(draft), say=out.append)
+    assert gallery_lines(draft)[1] == "![Đúng](hoi-nghi-thi-dua-01.jpg)"
+    assert 'bỏ qua "captions.txt.txt": đã dùng chú thích trong "captions.txt"' in "\n".join(out)

@@ -308,3 +308,23 @@ def test_table_after_another_table_is_found(site, tmp_path):
     read, _, outcome = sync(content, export)
     assert read.path_column == "Page path and screen class" and not outcome.skipped
     assert views_line(paths["hoi-nghi"]) == "views: 400"
+
+
+def test_paths_on_another_drive_are_shown_as_given(site, tmp_path, capsys, monkeypatch):
+    """On Windows os.path.relpath raises ValueError for a path on another drive:
+    the command still runs and names files by their absolute paths."""
+    content, paths = site
+    export = write_csv(tmp_path, f"URL,Pageviews\n{HOI_NGHI},500\n")
+    monkeypatch.chdir(tmp_path)
+
+    def other_drive(path, start=None):
+        raise ValueError("path is on mount 'D:', start on mount 'C:'")
+
+    monkeypatch.setattr(os.path, "relpath", other_drive)
+    code, out, err = run(content, export, capsys)
+    assert code == 0, err
+    assert f"Tệp thống kê {export.as_posix()} (UTF-8" in out
+    assert f"  {paths['hoi-nghi'].as_posix()}  347 → 500" in out
+    assert views_line(paths["hoi-nghi"]) == "views: 500"
+    code, _, err = run(content, tmp_path / "khong-co.csv", capsys)
+    assert code == 1 and f'không tìm thấy tệp thống kê "{(tmp_path / "khong-co.csv").as_posix()}"' in err

@@ -5,7 +5,10 @@
   Vietnamese placeholder body. Never overwrites anything.
 - add_photos(): copy a folder of event photos into an article, renamed to short
   ASCII names in shooting order (EXIF date, else file name), and append a
-  `::: gallery` block with captions from `captions.txt`. Appends only: the
+  `::: gallery` block with captions from `captions.txt`. All or nothing: the
+  photos are copied under temporary names first, and only when every copy
+  succeeded are they renamed and the gallery appended; on any error this
+  run's files are removed and index.md is left as it was. Appends only: the
   bytes already in index.md are never changed, its line endings are kept.
 
 Both raise EditorError with a plain Vietnamese message naming the file and the
@@ -16,9 +19,11 @@ fix; tasks.py prints it and exits 1. Everything they report goes through
 from __future__ import annotations
 
 import datetime as dt
+import errno
 import hashlib
 import os
 import re
+import secrets
 import unicodedata
 from dataclasses import dataclass, field
 
@@ -31,8 +36,12 @@ from news_meta.slugs import fold, slugify, to_ascii
 
 PHOTO_TYPES = {".jpg": ".jpg", ".jpeg": ".jpg", ".png": ".png", ".webp": ".webp",
                ".heic": ".heic", ".heif": ".heif"}
-JUNK = {".ds_store", "thumbs.db", "desktop.ini", "captions.txt"}
 CAPTIONS = "captions.txt"
+# Windows hides known extensions, so "captions.txt" typed in Explorer is often
+# saved as captions.txt.txt; it is read when captions.txt itself is absent.
+CAPTIONS_NAMES = (CAPTIONS, CAPTIONS + ".txt")
+JUNK = {".ds_store", "thumbs.db", "desktop.ini", *CAPTIONS_NAMES}
+TEMP_PREFIX = ".invoke-photos-"
 PREFIX_LENGTH = 24
 EXIF_IFD, DATE_TIME_ORIGINAL, SUBSEC_ORIGINAL, DATE_TIME = 0x8769, 36867, 37521, 306
 _EXIF_DATE = re.compile(r"(\d{4}):(\d{2}):(\d{2})[ T](\d{2}):(\d{2}):(\d{2})")
@@ -200,6 +209,7 @@ class PhotosResult:
     copied: list[Photo] = field(default_factory=list)
     order: str = ""
     captions_found: int = 0
+    captions_file: str = CAPTIONS  # the name actually read, e.g. captions.txt.txt
     captions_missing: list[Photo] = field(default_factory=list)
     notices: list[str] = field(default_factory=list)
     gallery_lines: tuple[int, int] = (0, 0)  # file lines of the ::: opening and closing
@@ -227,7 +237,7 @@ def add_photos(source: str, article: str, say=print) -> PhotosResult:
             f'thư mục "{shown(source)}" không có ảnh nào (JPEG, PNG, WebP hoặc HEIC). '
             "Kiểm tra lại đường dẫn tới thư mục ảnh."
         )
-    photos = _skip_already_copied(photos, folder, result.notices)
+    photos = _skip_already_copied(photos, index, data, result.notices)
     if not photos:
         for notice in result.notices:
             say(f"Lưu ý: {notice}")
@@ -237,13 +247,84 @@ def add_photos(source: str, article: str, say=print) -> PhotosResult:
     _read_captions(source, photos, result)
     prefix = slugify(slug, PREFIX_LENGTH) or "anh"
     _name_targets(photos, prefix, folder)
-    for photo in photos:
-        _copy(photo.source, os.path.join(folder, photo.target))
-        result.copied.append(photo)
-    result.gallery_lines = _append_gallery(index, data, title, photos)
+    result.gallery_lines = _copy_all_then_append(photos, folder, index, data, title)
+    result.copied = list(photos)
     result.captions_missing = [p for p in photos if not p.caption]
     _report(result, say)
     return result
+
+
+def _copy_all_then_append(photos: list[Photo], folder: str, index: str, data: bytes,
+                          title: str) -> tuple[int, int]:
+    """Copy every photo to a temporary name, rename them all, append the gallery.
+
+    Any error undoes this run (temporary and renamed files removed, index.md cut
+    back to its original bytes) and becomes an EditorError naming the photo.
+    """
+    temps: list[str] = []  # this run's temporary files still on disk
+    finals: list[str] = []  # this run's files already under their final names
+    undone = f"Chưa chép ảnh nào vào bài và chưa sửa {shown(index)}."
+    try:
+        photo = None
+        for photo in photos:
+            temp = os.path.join(folder, f"{TEMP_PREFIX}{secrets.token_hex(4)}-{photo.target}")
+            temps.append(temp)  # before copying: a failed copy may leave a truncated file
+            _copy(photo.source, temp)
+        for photo, temp in zip(photos, list(temps)):
+            final = os.path.join(folder, photo.target)
+            if os.path.lexists(final):  # os.rename would replace it silently on Linux/macOS
+                raise FileExistsError(errno.EEXIST, os.strerror(errno.EEXIST), final)
+            os.rename(temp, final)
+            temps.remove(temp)
+            finals.append(final)
+    except BaseException as exc:
+        _remove(temps + finals)
+        if not isinstance(exc, OSError):
+            raise  # Ctrl+C and bugs: cleaned up, then as they are
+        cause, fix = _os_error_text(exc)
+        raise EditorError(f'không chép được ảnh "{photo.name}": {cause}. {undone} {fix}') from None
+    try:
+        return _append_gallery(index, data, title, photos)
+    except BaseException as exc:
+        try:
+            os.truncate(index, len(data))
+        except OSError:
+            pass
+        _remove(finals)
+        if not isinstance(exc, OSError):
+            raise
+        cause, fix = _os_error_text(exc)
+        raise EditorError(
+            f'không ghi được thư viện ảnh vào "{shown(index)}": {cause}. Đã xóa các ảnh vừa chép; '
+            f"tệp bài viết giữ nguyên. {fix}"
+        ) from None
+
+
+def _remove(paths: list[str]) -> None:
+    for path in paths:
+        try:
+            os.unlink(path)
+        except OSError:  # already gone, or nothing better to do while undoing
+            pass
+
+
+def _os_error_text(exc: OSError) -> tuple[str, str]:
+    """(cause, fix) in Vietnamese for an error while copying or writing."""
+    again = "rồi chạy lại lệnh."
+    if exc.errno in (errno.ENOSPC, getattr(errno, "EDQUOT", errno.ENOSPC)):
+        return "ổ đĩa đã hết chỗ trống", f"Xóa bớt tệp để giải phóng chỗ trống {again}"
+    if isinstance(exc, PermissionError):
+        return ("không có quyền đọc hoặc ghi tệp",
+                f"Đóng chương trình đang mở ảnh hoặc bài viết, kiểm tra quyền của thư mục {again}")
+    if isinstance(exc, FileExistsError):
+        return (f'trong thư mục bài viết vừa xuất hiện tệp cùng tên "{os.path.basename(exc.filename or "")}"',
+                f"Kiểm tra lại thư mục bài viết {again}")
+    if isinstance(exc, FileNotFoundError):
+        return "không còn thấy tệp (đã bị xóa, đổi tên hoặc ổ đĩa đã bị rút ra)", f"Kiểm tra lại thư mục ảnh {again}"
+    if exc.errno == errno.EIO:
+        return ("lỗi đọc hoặc ghi ổ đĩa (tệp hỏng, thẻ nhớ lỗi hoặc ảnh chưa tải về hết)",
+                f"Chép ảnh đó sang máy trước hoặc bỏ ảnh đó ra khỏi thư mục {again}")
+    return exc.strerror or str(exc) or type(exc).__name__, f"Kiểm tra ảnh đó và ổ đĩa {again}"
 
 
 def _register_heif() -> None:
@@ -368,13 +449,36 @@ def _order(photos: list[Photo]) -> str:
             "theo tên tệp")
 
 
-def _skip_already_copied(photos: list[Photo], folder: str, notices: list[str]) -> list[Photo]:
+_IMAGE_REF = re.compile(r"!\[.*?\]\(\s*(<[^>\n]*>|[^)\s]+)")
+
+
+def _referenced_photos(index: str, data: bytes) -> list[str]:
+    """Files the article's image lines `![…](name)` point to in its folder.
+
+    Only these count as "already in the article": a photo merely lying in the
+    folder (a copy left by an interrupted run, say) is not shown anywhere.
+    """
+    from news_meta.photos import PhotoProblem, resolve
+
+    folder = os.path.dirname(index)
+    text = unicodedata.normalize("NFC", data.decode("utf-8"))
+    found = []
+    for ref in _IMAGE_REF.findall(text):
+        ref = ref[1:-1] if ref.startswith("<") else ref
+        try:
+            path = resolve(ref, index, folder).source
+        except (PhotoProblem, ValueError, OSError):
+            continue  # a web address, a missing file, outside the folder, not a photo
+        if os.path.splitext(path)[1].lower() in PHOTO_TYPES and path not in found:
+            found.append(path)
+    return found
+
+
+def _skip_already_copied(photos: list[Photo], index: str, data: bytes, notices: list[str]) -> list[Photo]:
     """Running the task twice must not copy (and list) the same photo twice."""
     have = {}
-    for name in sorted(os.listdir(folder)):
-        path = os.path.join(folder, name)
-        if os.path.isfile(path) and os.path.splitext(name)[1].lower() in PHOTO_TYPES:
-            have.setdefault(os.path.getsize(path), []).append(path)
+    for path in _referenced_photos(index, data):
+        have.setdefault(os.path.getsize(path), []).append(path)
     kept = []
     for photo in photos:
         size = os.path.getsize(photo.source)
@@ -391,11 +495,26 @@ def _digest(path: str) -> str:
         return hashlib.file_digest(handle, "sha256").hexdigest()
 
 
+def _captions_file(source: str, notices: list[str]) -> str | None:
+    """captions.txt in any case, else captions.txt.txt (a hidden .txt on Windows)."""
+    names = sorted(os.listdir(source))
+    for wanted in CAPTIONS_NAMES:
+        found = [n for n in names if unicodedata.normalize("NFC", n).lower() == wanted
+                 and os.path.isfile(os.path.join(source, n))]
+        if found:
+            others = [n for n in names if n not in found and n.lower() in CAPTIONS_NAMES]
+            for other in others:
+                notices.append(f'bỏ qua "{other}": đã dùng chú thích trong "{found[0]}"')
+            return os.path.join(source, found[0])
+    return None
+
+
 def _read_captions(source: str, photos: list[Photo], result: PhotosResult) -> None:
     """`file name: caption` lines of captions.txt beside the photos."""
-    path = next((os.path.join(source, n) for n in os.listdir(source) if n.lower() == CAPTIONS), None)
+    path = _captions_file(source, result.notices)
     if not path:
         return
+    name = result.captions_file = os.path.basename(path)
     try:
         with open(path, encoding="utf-8-sig") as handle:
             text = handle.read()
@@ -421,18 +540,18 @@ def _read_captions(source: str, photos: list[Photo], result: PhotosResult) -> No
             matches = by_stem.get(fold(written), [])
             if len(matches) != 1:
                 result.notices.append(
-                    f'{CAPTIONS} dòng {number}: không có ảnh nào được chép tên "{written}", bỏ qua dòng này'
+                    f'{name} dòng {number}: không có ảnh nào được chép tên "{written}", bỏ qua dòng này'
                 )
                 continue
             photo = matches[0]
         else:
             result.notices.append(
-                f'{CAPTIONS} dòng {number}: thiếu dấu hai chấm. Viết "tên tệp ảnh: chú thích", bỏ qua dòng này'
+                f'{name} dòng {number}: thiếu dấu hai chấm. Viết "tên tệp ảnh: chú thích", bỏ qua dòng này'
             )
             continue
         caption = " ".join(caption.split())
         if photo.caption and caption:
-            result.notices.append(f'{CAPTIONS} dòng {number}: ảnh "{photo.name}" đã có chú thích ở dòng trước, dùng chú thích mới')
+            result.notices.append(f'{name} dòng {number}: ảnh "{photo.name}" đã có chú thích ở dòng trước, dùng chú thích mới')
         if caption:
             photo.caption = caption
 
@@ -503,7 +622,7 @@ def _report(result: PhotosResult, say) -> None:
     first, last = result.gallery_lines
     say(f"Đã chép {len(result.copied)} ảnh vào {shown(os.path.dirname(result.index))}, "
         f"xếp {result.order}.")
-    say(f"Chú thích: {found} ảnh có chú thích từ {CAPTIONS}, {missing} ảnh chưa có.")
+    say(f"Chú thích: {found} ảnh có chú thích từ {result.captions_file}, {missing} ảnh chưa có.")
     say(f"Đã thêm thư viện ảnh vào cuối {shown(result.index)} (dòng {first}–{last}).")
     if missing:
         lines = ", ".join(str(first + 1 + result.copied.index(p)) for p in result.captions_missing)
@@ -512,9 +631,21 @@ def _report(result: PhotosResult, say) -> None:
             "lệnh invoke build báo LỖI ở đúng dòng đó và chưa hiện bài.")
 
 
+def relative_or_given(path: str, start: str | None = None) -> str:
+    """os.path.relpath(path, start), or `path` as given when there is no
+    relative path: on Windows, relpath raises ValueError for another drive
+    (content on D:, command run from C:)."""
+    try:
+        return os.path.relpath(path, start) if start is not None else os.path.relpath(path)
+    except ValueError:
+        return path
+
+
 def shown(path: str) -> str:
     """A path as the editor typed it: relative to the current folder when inside it."""
     if not path:
         return ""
-    relative = os.path.relpath(os.path.abspath(path))
-    return (path if relative.startswith("..") else relative).replace(os.sep, "/")
+    relative = relative_or_given(os.path.abspath(path))
+    if os.path.isabs(relative) or relative == ".." or relative.startswith(".." + os.sep):
+        relative = path
+    return relative.replace(os.sep, "/")

@@ -31,6 +31,11 @@ from dataclasses import dataclass, field
 from fnmatch import fnmatch
 from urllib.parse import unquote, urlsplit
 
+# Paths in messages: relative to the current folder when inside it, else as given
+# (also when there is no relative path: another drive on Windows).
+from news_build.editor import relative_or_given
+from news_build.editor import shown as _shown
+
 # Column names as exports write them, compared case-, accent- and
 # space-insensitively; earlier names are preferred.
 PATH_COLUMNS = (
@@ -324,7 +329,6 @@ def load_site(settings: dict) -> Site:
     from news_meta.errors import Problems
     from news_meta.fields import validate
     from news_meta.frontmatter import split
-    from news_meta.reader import display_path
     from news_meta.settings import SettingsError, load
 
     try:
@@ -334,7 +338,7 @@ def load_site(settings: dict) -> Site:
     articles: dict[str, list[Article]] = defaultdict(list)
     unreadable = []
     for path in article_files(settings):
-        shown = display_path(path)
+        shown = _shown(path)
         try:
             with open(path, encoding="utf-8") as handle:
                 text = unicodedata.normalize("NFC", handle.read())
@@ -352,7 +356,7 @@ def load_site(settings: dict) -> Site:
         values = {
             "slug": meta.slug, "category": meta.category.slug, "title": meta.title,
             "date": meta.date or dt.datetime(1970, 1, 1), "lang": settings.get("DEFAULT_LANG", "en"),
-            "author": "", "path": os.path.relpath(path, settings["PATH"]).replace(os.sep, "/"),
+            "author": "", "path": relative_or_given(path, settings["PATH"]).replace(os.sep, "/"),
         }
         try:
             url = settings.get(key, settings.get("ARTICLE_URL", "{slug}.html")).format(**values)
@@ -645,10 +649,3 @@ def run(export_path: str, content: str, settings_file: str, dry_run: bool = Fals
         return 1
     report(export, site, outcome, dry_run, out)
     return 0
-
-
-def _shown(path: str) -> str:
-    relative = os.path.relpath(os.path.abspath(path))
-    return (path if relative.startswith("..") else relative).replace(os.sep, "/")
-
-
