@@ -275,6 +275,9 @@ def lead_paragraph(html: str) -> str:
 
 def display_path(path: str) -> str:
     """The path as an editor would type it: relative to the current folder."""
-    relative = os.path.relpath(os.path.abspath(path))
+    try:
+        relative = os.path.relpath(os.path.abspath(path))
+    except ValueError:  # Windows: content on another drive than the current folder
+        relative = ".."
     shown = path if relative.startswith("..") else relative
     return shown.replace(os.sep, "/")
