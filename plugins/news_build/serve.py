@@ -152,13 +152,17 @@ class Server(http.server.ThreadingHTTPServer):
             super().handle_error(request, client_address)
 
 
-def watch(preview: Preview, project: Path, restart) -> None:
+def watch(preview: Preview, project: Path, restart, ready: threading.Event) -> None:
     """Rebuild on content or theme changes; restart on code or settings changes."""
     from watchfiles import watch as changes_of
 
     code = [project / "plugins", project / "pelicanconf.py", project / "publishconf.py"]
     watched = [Path(preview.content), project / "theme", *code]
-    for changes in changes_of(*[p for p in watched if p.exists()], debounce=100, step=50):
+    for changes in changes_of(*[p for p in watched if p.exists()], debounce=100, step=50,
+                              yield_on_timeout=True, rust_timeout=200):
+        ready.set()  # the first (empty) yield: the watcher is in place, nothing saved from now on is missed
+        if not changes:
+            continue
         paths = sorted({Path(p) for _, p in changes})
         if any(p == c or c in p.parents for p in paths for c in code):
             print("\nMã nguồn hoặc cấu hình thay đổi: khởi động lại bản xem trước…", flush=True)
@@ -191,15 +195,17 @@ def serve(settings: str, content: str, output: str, port: int = 8000, open_brows
         print(f"LỖI: không mở được cổng {port} ({exc.strerror}). Có thể một bản xem trước khác đang chạy: "
               "đóng nó, hoặc chạy với cổng khác, ví dụ: invoke serve --port 8001", file=sys.stderr)
         raise SystemExit(1) from None
-    url = f"http://127.0.0.1:{httpd.server_address[1]}/"
-    print(f"Xem trang tại {url} — trang tự tải lại khi bạn lưu bài. Nhấn Ctrl+C để dừng.", flush=True)
     outcome = {"code": 0}
 
     def restart() -> None:
         outcome["code"] = RESTART
-        httpd.shutdown()
+        threading.Thread(target=httpd.shutdown).start()  # not from the watcher: shutdown() waits
 
-    threading.Thread(target=watch, args=(preview, project_path, restart), daemon=True).start()
+    ready = threading.Event()
+    threading.Thread(target=watch, args=(preview, project_path, restart, ready), daemon=True).start()
+    ready.wait(10)
+    url = f"http://127.0.0.1:{httpd.server_address[1]}/"
+    print(f"Xem trang tại {url} — trang tự tải lại khi bạn lưu bài. Nhấn Ctrl+C để dừng.", flush=True)
     if open_browser:
         threading.Timer(0.5, webbrowser.open, args=(url,)).start()
     try:
