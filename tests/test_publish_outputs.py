@@ -220,3 +220,37 @@ def test_html_loses_indentation_but_never_a_space_readers_see():
     html = '<div>\n    <strong>Nguồn:</strong> <a href="#">Báo</a>\n\n    <pre>  một\n      hai</pre>\n</div>'
     expected = '<div>\n<strong>Nguồn:</strong> <a href="#">Báo</a>\n<pre>  một\n      hai</pre>\n</div>'
     assert collapse_whitespace(html) == expected
+
+
+def test_two_publish_runs_in_other_processes_time_zones_and_file_orders_are_identical(tmp_path):
+    """What CI publishes depends on the sources only: not the clock's zone, hash seeds or disk order."""
+    import os
+    import subprocess
+    import sys
+
+    from conftest import ROOT, make_photo
+
+    sources = {
+        "a/index.md": article(body="Mở đầu.\n\n![Quang cảnh](x.jpg)", tags="[thi đua]"),
+        "b/index.md": article(title="Bài hai", date="22/03/2024 09:00", category="Văn hóa - Xã hội"),
+        "c/index.md": article(title="Bài ba", date="23/03/2024 09:00"),
+    }
+    outputs = []
+    runs = [("UTC", "1", sorted), ("Asia/Tokyo", "4242", lambda names: sorted(names)[::-1])]
+    for run, (zone, seed, order) in enumerate(runs):
+        content = tmp_path / f"content{run}"
+        for name in order(sources):
+            path = content / name
+            path.parent.mkdir(parents=True, exist_ok=True)
+            path.write_text(sources[name], encoding="utf-8")
+        make_photo(content / "a" / "x.jpg")
+        output = tmp_path / f"output{run}"
+        env = {**os.environ, "TZ": zone, "PYTHONHASHSEED": seed, "SOURCE_DATE_EPOCH": "1764000000"}
+        done = subprocess.run([sys.executable, "-m", "invoke", "publish", "--content", str(content),
+                               "--output", str(output)], cwd=ROOT, env=env, capture_output=True, text=True)
+        assert done.returncode == 0, done.stderr
+        outputs.append(output)
+    files = [sorted(p.relative_to(o) for p in o.rglob("*") if p.is_file()) for o in outputs]
+    assert files[0] == files[1] and len(files[0]) > 50
+    for name in files[0]:
+        assert (outputs[0] / name).read_bytes() == (outputs[1] / name).read_bytes(), name
