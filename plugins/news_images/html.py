@@ -30,13 +30,17 @@ class Urls:
         self.content, self.cfg = content, cfg
         self.siteurl = content.settings.get("SITEURL", "")
         self.roles = getattr(content, "photo_roles", {}) or {}
+        self._planned: dict[int, tuple] = {}
 
     def url(self, photo, name: str) -> str:
         return f"{self.siteurl}/{quote(photo_folder(self.content, photo) + '/' + name)}"
 
     def derivatives(self, index: int):
-        photo = self.content.photos[index]
-        return photo, derivatives_of(photo, self.cfg, self.roles.get(index, ()))
+        """(photo, its derivatives): planned once, though markup, card, social image and sitemap all ask."""
+        if index not in self._planned:
+            photo = self.content.photos[index]
+            self._planned[index] = photo, derivatives_of(photo, self.cfg, self.roles.get(index, ()))
+        return self._planned[index]
 
     def file(self, index: int) -> str:
         item = self.content.files[index]

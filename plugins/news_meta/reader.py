@@ -94,6 +94,11 @@ class NewsInfo:
     scheduled: bool
     source: str
 
+    @property
+    def updated_iso(self) -> str:
+        """When the article last changed: `modified`, else its date (feeds, sitemaps, JSON-LD)."""
+        return self.modified_iso or self.iso
+
 
 class NewsReader(MarkdownReader):
     """Markdown with YAML front matter, validated against the site's rules."""

@@ -47,14 +47,13 @@ def all_generators_finalized(generators):
 
     from .meta import article_meta
 
-    state = None
     for generator in generators:
         settings = generator.settings
         state = settings[KEY]
         site = settings["NEWS_SITE"]
         if isinstance(generator, ArticlesGenerator):
             for article in generator.articles:
-                article.news_page = article_meta(article, site, settings["SITENAME"])
+                article.news_page = article_meta(article, site)
             state["articles"] = list(generator.articles)
             state["categories"] = list(generator.categories)
         elif isinstance(generator, PagesGenerator):

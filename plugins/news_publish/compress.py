@@ -77,7 +77,7 @@ def _replace(path: str, data: bytes) -> None:
 def minify_tree(output: str) -> int:
     count = 0
     for path in text_files(output, MINIFY):
-        if not path.endswith(SKIP_MINIFY) and os.sep + "pagefind" + os.sep not in path:
+        if not path.endswith(SKIP_MINIFY):  # the search index is written after this step
             minify(path)
             count += 1
     return count

@@ -34,7 +34,7 @@ def _text(parent, tag: str, text: str, **attrs) -> ET.Element:
     return element
 
 
-def feed_xml(title: str, feed_path: str, page_url: str, articles: list, site, sitename: str) -> bytes:
+def feed_xml(title: str, feed_path: str, page_url: str, articles: list, site) -> bytes:
     public = site.public_url
     ET.register_namespace("", ATOM)
     root = ET.Element(f"{{{ATOM}}}feed", {"xml:lang": "vi"})
@@ -42,7 +42,7 @@ def feed_xml(title: str, feed_path: str, page_url: str, articles: list, site, si
     _text(root, "id", absolute(public, feed_path))
     _text(root, "link", None, rel="self", type="application/atom+xml", href=absolute(public, feed_path))
     _text(root, "link", None, rel="alternate", type="text/html", href=absolute(public, page_url))
-    updated = max((a.news.modified_iso or a.news.iso for a in articles), default="2000-01-01T00:00:00+07:00")
+    updated = max((a.news.updated_iso for a in articles), default="2000-01-01T00:00:00+07:00")
     _text(root, "updated", updated)
     author = ET.SubElement(root, f"{{{ATOM}}}author")
     _text(author, "name", site.agency["name"])
@@ -53,7 +53,7 @@ def feed_xml(title: str, feed_path: str, page_url: str, articles: list, site, si
         _text(entry, "id", entry_id(public, article))
         _text(entry, "link", None, rel="alternate", type="text/html", href=absolute(public, article.url))
         _text(entry, "published", article.news.iso)
-        _text(entry, "updated", article.news.modified_iso or article.news.iso)
+        _text(entry, "updated", article.news.updated_iso)
         _text(entry, "category", None, term=article.category.slug, label=article.category.name)
         if article.summary:
             _text(entry, "summary", article.summary)
@@ -66,10 +66,10 @@ def feed_xml(title: str, feed_path: str, page_url: str, articles: list, site, si
 
 def write_feeds(output: str, articles: list, categories: list, site, sitename: str, subtitle: str) -> list[str]:
     """Write the site feed and one per category; return their paths."""
-    written = [(SITE_FEED, feed_xml(f"{sitename} – {subtitle}", SITE_FEED, "", articles, site, sitename))]
+    written = [(SITE_FEED, feed_xml(f"{sitename} – {subtitle}", SITE_FEED, "", articles, site))]
     for category, items in categories:
         path = category_feed(category.slug)
-        written.append((path, feed_xml(f"{category.name} – {sitename}", path, category.url, items, site, sitename)))
+        written.append((path, feed_xml(f"{category.name} – {sitename}", path, category.url, items, site)))
     for path, data in written:
         target = os.path.join(output, path)
         os.makedirs(os.path.dirname(target), exist_ok=True)

@@ -36,7 +36,7 @@ def script_json(data) -> str:
     return text.replace("<", "\\u003c").replace(">", "\\u003e").replace("&", "\\u0026")
 
 
-def article_meta(article, site, sitename: str) -> PageMeta:
+def article_meta(article, site) -> PageMeta:
     public = site.public_url
     url = absolute(public, article.url)
     image = absolute(public, article.social_image) if getattr(article, "social_image", None) else None
@@ -52,7 +52,7 @@ def article_meta(article, site, sitename: str) -> PageMeta:
         "headline": article.title,
         "description": article.summary or "",
         "datePublished": article.news.iso,
-        "dateModified": article.news.modified_iso or article.news.iso,
+        "dateModified": article.news.updated_iso,
         "articleSection": article.category.name,
         "inLanguage": "vi",
         "mainEntityOfPage": url,

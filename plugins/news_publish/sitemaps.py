@@ -31,12 +31,12 @@ def sitemap(public: str, articles: list, categories: list, pages: list, extra: l
     ET.register_namespace("", SITEMAP)
     ET.register_namespace("image", IMAGE)
     root = ET.Element(f"{{{SITEMAP}}}urlset")
-    newest = max((a.news.modified_iso or a.news.iso for a in articles), default=None)
+    newest = max((a.news.updated_iso for a in articles), default=None)
     _url(root, public + "/", newest)
     for category, items in categories:
-        _url(root, absolute(public, category.url), max(a.news.modified_iso or a.news.iso for a in items))
+        _url(root, absolute(public, category.url), max(a.news.updated_iso for a in items))
     for article in articles:
-        url = _url(root, absolute(public, article.url), article.news.modified_iso or article.news.iso)
+        url = _url(root, absolute(public, article.url), article.news.updated_iso)
         for photo_url in getattr(article, "news_photo_urls", ()):
             image = ET.SubElement(url, f"{{{IMAGE}}}image")
             ET.SubElement(image, f"{{{IMAGE}}}loc").text = absolute(public, photo_url)
