@@ -153,6 +153,27 @@ def photos(c, source, article):
         sys.exit(1)
 
 
+@task(positional=["source"], iterable=["more"], auto_shortflags=False, help={
+    "source": "a saved article page (.html with its _files folder), a folder of them, or a wget/HTTrack mirror",
+    "more": "another page or folder to import in the same run; repeat for several",
+    "into": "content folder to write the articles into (default content/)",
+    "category-map": "YAML file mapping the old portal's section names to NEWS_CATEGORIES",
+    "force": "also overwrite articles edited since they were imported",
+})
+def import_legacy(c, source, more=None, into="", category_map="", force=False):
+    """Nhập bài từ cổng thông tin cũ (trang đã lưu, bản sao wget/HTTrack) (import legacy pages)."""
+    from news_build.editor import load_config
+    from news_legacy.command import run as run_import
+
+    if not source:
+        print("LỖI: chưa chỉ ra trang hoặc thư mục cần nhập. Ví dụ: invoke import-legacy ban-luu/dongda.hanoi.gov.vn "
+              "--category-map chuyen-muc.yml", file=sys.stderr)
+        sys.exit(1)
+    into = os.path.abspath(into) if into else CONFIG["content"]
+    sys.exit(run_import([source, *(more or [])], into, load_config(CONFIG["settings_base"]),
+                        category_map=category_map or None, force=force))
+
+
 @task(positional=["export"], auto_shortflags=False, help={
     "export": "CSV export of page views (Matomo Pages report or GA4 Pages and screens)",
     "content": "content folder (default content/)",

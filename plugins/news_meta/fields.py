@@ -15,7 +15,7 @@ from .slugs import fold, slugify
 
 KNOWN_FIELDS = (
     "title", "date", "views", "category", "summary", "cover", "tags", "slug",
-    "status", "modified",
+    "status", "modified", "legacy_url", "legacy_hash",
 )
 STATUSES = ("published", "draft")
 _VIEWS = re.compile(r"\d{1,3}(?:\.\d{3})+|\d+")
@@ -39,6 +39,7 @@ class Meta:
     tags: list[str] = field(default_factory=list)
     slug: str = ""
     draft: bool = False
+    legacy_url: str | None = None  # the old portal's address, redirected to this article
     lines: dict[str, int] = field(default_factory=dict)
 
 
@@ -62,7 +63,24 @@ def validate(fields: dict[str, Field], cfg: Config, problems: Problems, page=Fal
     meta.tags = _tags(fields.get("tags"), problems)
     meta.slug = _slug(fields.get("slug"), meta.title, cfg, problems)
     meta.draft = _status(fields.get("status"), problems) == "draft"
+    meta.legacy_url = _legacy_url(fields.get("legacy_url"), problems)
+    _text(fields, "legacy_hash", problems)
     return meta
+
+
+def _legacy_url(f: Field | None, problems) -> str | None:
+    """An absolute http(s) address or a path from the site root, as the old portal served it."""
+    if f is None or f.value is None:
+        return None
+    value = str(f.value).strip()
+    if re.match(r"^(https?://[^/\s]+)?/[^\s]*$", value, re.IGNORECASE) and "/../" not in value + "/":
+        return value
+    problems.error(
+        f.line, f.key, f'"{value}" không phải địa chỉ trang trên cổng cũ',
+        "Viết địa chỉ đầy đủ, ví dụ https://dongda.hanoi.gov.vn/tin-tuc/bai-viet.html, "
+        "hoặc đường dẫn bắt đầu bằng /, hoặc xóa dòng này.",
+    )
+    return None
 
 
 def _unknown(f: Field, problems: Problems) -> None:

@@ -223,6 +223,8 @@ class NewsReader(MarkdownReader):
         }
         if meta.modified:
             metadata["modified"] = meta.modified
+        if meta.legacy_url:
+            metadata["legacy_url"] = meta.legacy_url
         if tags:
             metadata["tags"] = tags
         return metadata

@@ -7,7 +7,8 @@ Signals:
   (canonical URL, absolute card image, JSON-LD NewsArticle + BreadcrumbList);
   remember the published articles, categories and pages for the end.
 - finalized: write the Atom feeds (feeds/atom.xml, feeds/<category>.atom.xml),
-  sitemap.xml, sitemap-news.xml, robots.txt, _headers and _nginx.conf; in
+  sitemap.xml, sitemap-news.xml, robots.txt, _headers and _nginx.conf, and
+  a redirect from each article's legacy_url (redirects.py); in
   production minify HTML, CSS and JS (NEWS_MINIFY); index the pages for search
   with Pagefind (NEWS_SEARCH); in production write .gz and .br beside every
   text file (NEWS_COMPRESS).
@@ -63,7 +64,7 @@ def all_generators_finalized(generators):
 def finalized(pelican):
     from news_meta.state import of
 
-    from . import compress, feeds, headers, search, sitemaps
+    from . import compress, feeds, headers, redirects, search, sitemaps
 
     settings, output = pelican.settings, pelican.output_path
     state, site = settings[KEY], settings["NEWS_SITE"]
@@ -79,6 +80,12 @@ def finalized(pelican):
     files["robots.txt"] = sitemaps.robots(site.public_url, news=bool(recent))
     sitemaps.write_sitemaps(output, files)
     headers.write_headers(output, of(settings).config.embed_hosts)
+    planned, problems = redirects.plan(articles, settings.get("SITEURL", ""))
+    written, taken = redirects.write(output, planned, settings["NEWS_CSP"])
+    for problem in problems + taken:
+        logger.warning("%s", problem)
+    if planned:
+        logger.info("[news_publish] chuyển hướng từ cổng cũ: %d địa chỉ, %d trang HTML", len(planned), written)
     logger.info("[news_publish] nguồn tin Atom, sơ đồ trang, robots.txt, _headers: %.2f giây",
                 time.perf_counter() - started)
     if settings.get("NEWS_MINIFY"):

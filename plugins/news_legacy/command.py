@@ -1,0 +1,178 @@
+"""The import run and its summary, behind `invoke import-legacy`."""
+
+from __future__ import annotations
+
+import os
+
+from news_meta.settings import Config
+from news_meta.slugs import fold, slugify
+
+from . import write
+from .markdown import convert
+from .page import NotArticle
+from .run import (
+    Extracted,
+    ImportProblem,
+    Report,
+    category_of,
+    extract,
+    front_matter,
+    load_mapping,
+    locator,
+    unmapped_message,
+)
+from .sources import find_pages
+
+SHOWN_PER_REASON = 5  # a mirror holds thousands of listing pages; name a few
+
+
+def run(sources: list[str], into: str, cfg: Config, category_map: str | None = None,
+        force: bool = False, say=print) -> int:
+    """Import `sources` into the content folder `into`; 0 when no page failed."""
+    try:
+        report = import_pages(sources, into, cfg, category_map, force, say)
+    except ImportProblem as exc:
+        say(f"LỖI: {exc}")
+        return 1
+    print_report(report, into, say)
+    return 1 if report.failed else 0
+
+
+def import_pages(sources, into, cfg: Config, category_map, force, say=print) -> Report:
+    if not os.path.isdir(into):
+        raise ImportProblem(f'không tìm thấy thư mục nội dung "{into}". Kiểm tra đường dẫn sau --into.')
+    mapping = load_mapping(category_map, cfg)
+    pages, missing = find_pages(sources)
+    if missing:
+        raise ImportProblem("không tìm thấy: " + ", ".join(f'"{m}"' for m in missing) + ". Kiểm tra lại đường dẫn.")
+    if not pages:
+        raise ImportProblem("không có trang HTML nào trong " + ", ".join(sources) + ".")
+    report = Report(read=len(pages))
+    articles: list[Extracted] = []
+    seen: dict[tuple, str] = {}
+    for page in pages:
+        shown = _shown(page.path)
+        try:
+            e = extract(page)
+        except NotArticle as exc:
+            report.skipped.append((shown, exc.reason, exc.error))
+            continue
+        except (OSError, RecursionError, ValueError) as exc:
+            report.skipped.append((shown, f"không đọc được trang ({type(exc).__name__}: {exc})", True))
+            continue
+        key = (fold(e.title), e.date.date())
+        if key in seen:
+            report.skipped.append((shown, f"trùng với bài đã đọc ở {seen[key]}", False))
+            continue
+        seen[key] = shown
+        if e.notice:
+            report.notices.append(f"{shown}: {e.notice}")
+        articles.append(e)
+    unmapped: dict[str, list[str]] = {}
+    for e in articles:
+        if category_of(e.category, mapping, cfg) is None:
+            unmapped.setdefault(e.category or "", []).append(_shown(e.page.path))
+    if unmapped:
+        raise ImportProblem(unmapped_message(unmapped, cfg))
+    existing, slugs = write.scan(into, cfg.slug_max_length)
+    claimed: set[str] = {os.path.normcase(x.folder) for x in existing.values()}
+    for e in articles:
+        _import_one(e, into, cfg, mapping, existing, (claimed, slugs), force, report)
+    return report
+
+
+def _import_one(e: Extracted, into, cfg: Config, mapping, existing, claimed, force, report: Report) -> None:
+    shown = _shown(e.page.path)
+    category = category_of(e.category, mapping, cfg)
+    slug = None
+    if e.url and e.url in existing:
+        folder = existing[e.url].folder
+        current_slug = os.path.basename(folder)
+        slug = current_slug if current_slug != slugify(e.title, cfg.slug_max_length) else None
+    else:
+        folder, slug = _new_folder(into, e, cfg, *claimed)
+    claimed[0].add(os.path.normcase(folder))
+    claimed[1].add(slug or slugify(e.title, cfg.slug_max_length))
+    converted = convert(e.blocks, e.title, locator(e), set())
+    text = write.with_hash(front_matter(e, category, converted.summary, slug, cfg.timezone) + "\n" + converted.markdown)
+    index = _shown(os.path.join(folder, "index.md"))
+    state = write.state(folder, text)
+    if state != "edited" or force:
+        report.photos_missing += [(index, src) for src in converted.missing]
+        if converted.uncaptioned:
+            report.uncaptioned.append((index, converted.uncaptioned))
+        if not e.url:
+            report.no_url.append(index)
+    if state == "edited" and not force:
+        reason = f"{index} đã được sửa sau khi nhập nên được giữ nguyên; thêm --force để ghi đè bằng bản nhập lại"
+        report.skipped.append((shown, reason, False))
+        return
+    try:
+        if state == "new":
+            write.write_new(folder, text, converted.photos)
+            report.new.append(index)
+        elif state == "unchanged" and write.photos_present(folder, converted.photos):
+            report.unchanged.append(index)
+            return
+        else:
+            write.write_over(folder, text, converted.photos)
+            report.updated.append(index)
+    except OSError as exc:
+        report.skipped.append((shown, f"không ghi được {index}: {exc.strerror or exc}; chưa ghi gì cho bài này", True))
+        return
+    report.photos_copied += len(converted.photos)
+
+
+def _new_folder(into: str, e: Extracted, cfg: Config, claimed: set[str], slugs: set[str]) -> tuple[str, str | None]:
+    """<into>/<year>/<slug>, numbered -2, -3… past folders and slugs of other articles."""
+    base = slugify(e.title, cfg.slug_max_length) or "bai-viet"
+    year = os.path.join(into, f"{e.date.year:04d}")
+    slug, number = base, 1
+    while (os.path.exists(os.path.join(year, slug)) or os.path.normcase(os.path.join(year, slug)) in claimed
+           or slug in slugs):
+        number += 1
+        slug = f"{base}-{number}"
+    return os.path.join(year, slug), (slug if number > 1 else None)
+
+
+def print_report(report: Report, into: str, say=print) -> None:
+    say(f"Đã đọc {report.read} trang của cổng cũ.")
+    say(f"  Nhập mới: {len(report.new)} bài")
+    for path in report.new:
+        say(f"    + {path}")
+    say(f"  Cập nhật: {len(report.updated)} bài")
+    for path in report.updated:
+        say(f"    ~ {path}")
+    say(f"  Không thay đổi: {len(report.unchanged)} bài")
+    say(f"  Bỏ qua: {len(report.skipped)} trang")
+    by_reason: dict[str, list] = {}
+    for page, reason, error in report.skipped:
+        by_reason.setdefault(reason if not error else f"{page}: {reason}", []).append((page, error))
+    for reason, pages in by_reason.items():
+        for page, error in pages[:SHOWN_PER_REASON]:
+            say(f"    LỖI {reason}" if error else f"    - {page}: {reason}")
+        if len(pages) > SHOWN_PER_REASON:
+            say(f"    … và {len(pages) - SHOWN_PER_REASON} trang khác cùng lý do")
+    say(f"  Ảnh đã chép: {report.photos_copied}")
+    say(f"  Ảnh thiếu (không có trong bản lưu, đã ghi chú trong bài): {len(report.photos_missing)}")
+    for index, src in report.photos_missing:
+        say(f"    ! {index}: {src}")
+    if report.uncaptioned:
+        total = sum(n for _, n in report.uncaptioned)
+        say(f"  Ảnh không có chú thích (đã tạm dùng tiêu đề bài, nên viết lại): {total}")
+        for index, count in report.uncaptioned:
+            say(f"    ? {index}: {count} ảnh")
+    if report.no_url:
+        say(f"  Không tìm được địa chỉ cũ (legacy_url), nên không có trang chuyển hướng: {len(report.no_url)} bài")
+        for index in report.no_url:
+            say(f"    ? {index}")
+    for notice in report.notices:
+        say(f"  Lưu ý: {notice}")
+
+
+def _shown(path: str) -> str:
+    try:
+        rel = os.path.relpath(path)
+    except ValueError:  # another drive on Windows
+        return path
+    return path if rel.startswith(".." + os.sep + "..") else rel

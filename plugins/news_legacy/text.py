@@ -1,0 +1,51 @@
+"""Whitespace and Markdown escaping for text taken out of old pages."""
+
+from __future__ import annotations
+
+import re
+import unicodedata
+
+NBSP = "\u00a0"
+_RUN = re.compile(r"[ \t\r\n\f\v\u00a0\u200b\ufeff]+")
+_ENTITY = re.compile(r"&(?=#?[A-Za-z0-9]+;)")
+_SPECIAL = re.compile(r"([\\`*_\[\]])")
+_LINE_START = re.compile(r"^(#{1,6}\s|>|[-+*]\s|(\d+)([.)])\s|:{3})")
+
+
+def squash(text: str) -> str:
+    """NFC, runs of white space as one; a lone no-break space between words is kept."""
+    text = unicodedata.normalize("NFC", text or "").replace("\u200b", "").replace("\ufeff", "")
+
+    def one(match):
+        run = match.group(0)
+        return NBSP if run == NBSP else " "
+
+    return _RUN.sub(one, text).strip(" " + NBSP)
+
+
+def escape(text: str) -> str:
+    """`text` as Markdown that renders as itself."""
+    text = _SPECIAL.sub(r"\\\1", text)
+    text = _ENTITY.sub("&amp;", text).replace("<", "&lt;")
+    return text.replace("--", "-\\-")
+
+
+def escape_line_start(line: str) -> str:
+    """A paragraph must not start a heading, a list, a quote or a gallery fence."""
+    match = _LINE_START.match(line)
+    if not match:
+        return line
+    if match.group(2):
+        return f"{match.group(2)}\\{match.group(3)}{line[match.end(3):]}"
+    if line.startswith(":::"):
+        return "&#58;" + line[1:]
+    return "\\" + line
+
+
+def caption_text(text: str) -> str:
+    """A caption usable inside ![…](…) and a gallery line: no brackets, no line breaks."""
+    return squash(text).replace("[", "(").replace("]", ")")
+
+
+def escape_attr(text: str) -> str:
+    return text.replace("&", "&amp;").replace('"', "&quot;").replace("<", "&lt;")
