@@ -103,7 +103,7 @@ def convert(blocks: list, title: str, locate, taken: set[str]) -> Converted:
             result.uncaptioned += 1
             caption = caption_text(f"Ảnh: {title}")
         if source not in names:
-            names[source] = _name(source, photo.caption or photo.alt or photo.title, taken)
+            names[source] = _name(source, photo.caption or _meaningful(photo.title) or _meaningful(photo.alt), taken)
             result.photos.append(PhotoFile(source, names[source]))
         return f"![{caption}]({names[source]})"
 

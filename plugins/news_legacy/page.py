@@ -30,6 +30,8 @@ TITLE_CLASS = re.compile(r"title|tieu-?de|tieude|headline|heading", re.IGNORECAS
 CATEGORY_CLASS = re.compile(r"cate|chuyen-?muc|chuyenmuc|section|zone|title-?cat", re.IGNORECASE)
 CRUMB_CLASS = re.compile(r"breadcrumb|crumb|\bpath\b|duong-?dan|duongdan|navigation|vi-?tri", re.IGNORECASE)
 LEAD_CLASS = re.compile(r"sapo|lead|summary|tom-?tat|tomtat|chapeau|mo-?ta|intro|description|desc\b", re.IGNORECASE)
+LISTING_DATES = 3
+DATE_CLASS = re.compile(r"date|time|ngay|meta|publish|post-?info", re.IGNORECASE)
 TAGS_CLASS = re.compile(r"\btags?\b|tu-?khoa|keyword", re.IGNORECASE)
 META_WORDS = re.compile(
     r"ngày đăng|đăng ngày|ngày cập nhật|cập nhật|ngày xuất bản|thời gian đăng|lượt xem|lượt đọc|số lần xem",
@@ -114,7 +116,7 @@ def _meta_content(soup, name: str) -> str | None:
 
 
 def _meta_line(soup) -> Tag | None:
-    """The smallest element holding the meta line's words and a date."""
+    """The smallest element holding the meta line's words and a date; else a date-classed one."""
     for string in soup.find_all(string=META_WORDS):
         el = string.parent
         for _ in range(4):
@@ -124,7 +126,13 @@ def _meta_line(soup) -> Tag | None:
             if DATE.search(text) and len(text) < 400:
                 return el
             el = el.parent
-    return None
+    dated = [
+        el for el in soup.find_all(True)
+        if (el.name == "time" or DATE_CLASS.search(_classes(el))) and not el.find_parent(["a", "li"])
+        and DATE.search(el.get_text(" ")) and len(el.get_text(" ")) < 200
+    ]
+    dated = [el for el in dated if not any(_contains(other, el) for other in dated if other is not el)]
+    return dated[0] if 1 <= len(dated) <= LISTING_DATES else None  # many dates: a listing page
 
 
 def _date(meta_text: str, published: str | None) -> tuple[dt.datetime, bool]:
