@@ -4,7 +4,6 @@ survive; bad input stops before anything is written."""
 
 from __future__ import annotations
 
-import os
 import re
 import shutil
 import subprocess
@@ -15,9 +14,8 @@ from pathlib import Path
 import pytest
 import yaml
 from conftest import DEV, ROOT, make_photo, soup
-
 from news_build.editor import load_config
-from news_legacy.command import import_pages, run
+from news_legacy.command import run
 
 FIXTURES = ROOT / "tests" / "fixtures" / "legacy"
 SEED = FIXTURES / "luu-trang"
@@ -224,8 +222,8 @@ def test_imported_variants_build_cleanly_with_redirects(tmp_path, cfg, build_sit
     assert "Lượt xem: 2.310" in page.select_one(".article-meta").get_text(" ", strip=True)
     queries = (site.output / "_legacy_redirects_query.map").read_text(encoding="utf-8").splitlines()
     assert queries == [
-        '"/Portal/News/Detail.aspx?cat=van-hoa-xa-hoi&id=2711" '
-        '"/van-hoa-xa-hoi/soi-noi-hoi-khoe-phu-dong-quan-dong-da-nam-hoc-2011-2012/";',
+        ('"/Portal/News/Detail.aspx?cat=van-hoa-xa-hoi&id=2711" '
+         '"/van-hoa-xa-hoi/soi-noi-hoi-khoe-phu-dong-quan-dong-da-nam-hoc-2011-2012/";'),
         '"/tin-tuc/chi-tiet.aspx?id=4127" "/tin-tuc-su-kien/phuong-trung-liet-ra-mat-mo-hinh-to-dan-pho-khong-rac-thai-nhua/";',
     ]
     assert not list(site.output.rglob("*.aspx*"))  # a static host would offer them as downloads
@@ -328,12 +326,12 @@ def test_command_line(tmp_path):
     done = subprocess.run(
         [INVOKE, "import-legacy", str(FIXTURES / "wget"), "--more", str(FIXTURES / "httrack"),
          "--into", str(content), "--category-map", CATEGORY_MAP],
-        cwd=ROOT, capture_output=True, text=True, timeout=120,
+        cwd=ROOT, capture_output=True, text=True, timeout=120, check=False,
     )
     assert done.returncode == 0, done.stdout + done.stderr
     assert "Nhập mới: 2 bài" in done.stdout and "Traceback" not in done.stderr
     done = subprocess.run([INVOKE, "import-legacy", str(tmp_path / "khong-co"), "--into", str(content)],
-                          cwd=ROOT, capture_output=True, text=True, timeout=120)
+                          cwd=ROOT, capture_output=True, text=True, timeout=120, check=False)
     assert done.returncode == 1 and "không tìm thấy" in done.stdout and "Traceback" not in done.stderr
 
 
@@ -372,7 +370,7 @@ def test_photo_formats_browsers_cannot_show_become_png(tmp_path, content, cfg):
     ('<meta charset="utf-8"><p>Đống Đa</p>'.encode(), "utf-8", "Đống Đa"),
     (b'<meta http-equiv="Content-Type" content="text/html; charset=windows-1258"><p>\xd0\xf4\xecng \xd0a</p>',
      "cp1258", "Đống Đa"),
-    ("<p>Đống Đa</p>".encode("utf-8"), "utf-8", "Đống Đa"),  # nothing declared: UTF-8 first
+    ("<p>Đống Đa</p>".encode(), "utf-8", "Đống Đa"),  # nothing declared: UTF-8 first
     (b"<p>\xd0\xf4\xecng \xd0a</p>", "cp1258", "Đống Đa"),  # nothing declared, not UTF-8: Windows-1258
     (b'<meta charset="tcvn3"><p>\xd0\xf4\xecng \xd0a</p>', "cp1258", "Đống Đa"),  # unknown name
     ('\ufeff<meta charset="windows-1258"><p>Đống Đa</p>'.encode("utf-8"), "utf-8-sig", "Đống Đa"),  # BOM wins
@@ -411,9 +409,9 @@ def test_meta_line(meta, expected):
 def test_escaped_text_renders_as_itself(text, build_site):
     import html
 
+    from bs4 import BeautifulSoup
     from news_legacy.blocks import Walker
     from news_legacy.markdown import convert
-    from bs4 import BeautifulSoup
 
     node = BeautifulSoup(f"<div><p>{html.escape(text)}</p></div>", "html.parser").div
     md = convert(Walker(None).run(node), "t", lambda *a: None, set()).markdown
