@@ -4,10 +4,12 @@ from __future__ import annotations
 
 import os
 
+from news_meta.photos import FILE_EXTENSIONS
 from news_meta.settings import Config
 from news_meta.slugs import fold, slugify
 
 from . import write
+from .links import Links, link_key
 from .markdown import convert
 from .page import NotArticle
 from .run import (
@@ -23,6 +25,7 @@ from .run import (
 )
 from .sources import find_pages
 
+DOCUMENTS = FILE_EXTENSIONS
 SHOWN_PER_REASON = 5  # a mirror holds thousands of listing pages; name a few
 
 
@@ -34,6 +37,11 @@ def run(sources: list[str], into: str, cfg: Config, category_map: str | None = N
     except ImportProblem as exc:
         say(f"LỖI: {exc}")
         return 1
+    except Exception as exc:  # noqa: BLE001 - a bug of ours still gets a plain message, not a traceback
+        say(f"LỖI: lỗi không lường trước khi nhập ({type(exc).__name__}: {exc}). Các bài đã ghi xong vẫn "
+            "nguyên vẹn; chạy lại lệnh sẽ bỏ qua chúng. Đây có thể là lỗi của chương trình: hãy gửi "
+            "trang gây lỗi cho bộ phận IT.")
+        return 2
     print_report(report, into, say)
     return 1 if report.failed else 0
 
@@ -57,7 +65,7 @@ def import_pages(sources, into, cfg: Config, category_map, force, say=print) -> 
         except NotArticle as exc:
             report.skipped.append((shown, exc.reason, exc.error))
             continue
-        except (OSError, RecursionError, ValueError) as exc:
+        except Exception as exc:  # noqa: BLE001 - one unreadable page must not stop a migration
             report.skipped.append((shown, f"không đọc được trang ({type(exc).__name__}: {exc})", True))
             continue
         key = (fold(e.title), e.date.date())
@@ -76,24 +84,30 @@ def import_pages(sources, into, cfg: Config, category_map, force, say=print) -> 
         raise ImportProblem(unmapped_message(unmapped, cfg))
     existing, slugs = write.scan(into, cfg.slug_max_length)
     claimed: set[str] = {os.path.normcase(x.folder) for x in existing.values()}
+    planned = []
     for e in articles:
-        _import_one(e, into, cfg, mapping, existing, (claimed, slugs), force, report)
+        if e.url and e.url in existing:
+            folder = existing[e.url].folder
+            current = os.path.basename(folder)
+            slug = current if current != slugify(e.title, cfg.slug_max_length) else None
+        else:
+            folder, slug = _new_folder(into, e, cfg, claimed, slugs)
+        claimed.add(os.path.normcase(folder))
+        slugs.add(slug or slugify(e.title, cfg.slug_max_length))
+        planned.append((e, folder, slug))
+    # Links between old articles point at the new ones ({filename} links Pelican resolves).
+    targets = {link_key(url): x.folder for url, x in existing.items()}
+    targets.update({link_key(e.url): folder for e, folder, _ in planned if e.url})
+    for e, folder, slug in planned:
+        links = Links(e, into, targets)
+        _import_one(e, folder, slug, cfg, mapping, links, force, report)
     return report
 
 
-def _import_one(e: Extracted, into, cfg: Config, mapping, existing, claimed, force, report: Report) -> None:
+def _import_one(e: Extracted, folder, slug, cfg: Config, mapping, links, force, report: Report) -> None:
     shown = _shown(e.page.path)
     category = category_of(e.category, mapping, cfg)
-    slug = None
-    if e.url and e.url in existing:
-        folder = existing[e.url].folder
-        current_slug = os.path.basename(folder)
-        slug = current_slug if current_slug != slugify(e.title, cfg.slug_max_length) else None
-    else:
-        folder, slug = _new_folder(into, e, cfg, *claimed)
-    claimed[0].add(os.path.normcase(folder))
-    claimed[1].add(slug or slugify(e.title, cfg.slug_max_length))
-    converted = convert(e.blocks, e.title, locator(e), set())
+    converted = convert(e.blocks, e.title, locator(e), set(), links.resolve)
     text = write.with_hash(front_matter(e, category, converted.summary, slug, cfg.timezone) + "\n" + converted.markdown)
     index = _shown(os.path.join(folder, "index.md"))
     state = write.state(folder, text)
@@ -103,6 +117,8 @@ def _import_one(e: Extracted, into, cfg: Config, mapping, existing, claimed, for
             report.uncaptioned.append((index, converted.uncaptioned))
         if not e.url:
             report.no_url.append(index)
+        if links.dangling:
+            report.old_links.append((index, sorted(links.dangling)))
     if state == "edited" and not force:
         reason = f"{index} đã được sửa sau khi nhập nên được giữ nguyên; thêm --force để ghi đè bằng bản nhập lại"
         report.skipped.append((shown, reason, False))
@@ -120,7 +136,9 @@ def _import_one(e: Extracted, into, cfg: Config, mapping, existing, claimed, for
     except OSError as exc:
         report.skipped.append((shown, f"không ghi được {index}: {exc.strerror or exc}; chưa ghi gì cho bài này", True))
         return
-    report.photos_copied += len(converted.photos)
+    documents = sum(1 for f in converted.photos if f.name.lower().endswith(DOCUMENTS))
+    report.photos_copied += len(converted.photos) - documents
+    report.documents_copied += documents
 
 
 def _new_folder(into: str, e: Extracted, cfg: Config, claimed: set[str], slugs: set[str]) -> tuple[str, str | None]:
@@ -154,6 +172,8 @@ def print_report(report: Report, into: str, say=print) -> None:
         if len(pages) > SHOWN_PER_REASON:
             say(f"    … và {len(pages) - SHOWN_PER_REASON} trang khác cùng lý do")
     say(f"  Ảnh đã chép: {report.photos_copied}")
+    if report.documents_copied:
+        say(f"  Tệp đính kèm (văn bản) đã chép: {report.documents_copied}")
     say(f"  Ảnh thiếu (không có trong bản lưu, đã ghi chú trong bài): {len(report.photos_missing)}")
     for index, src in report.photos_missing:
         say(f"    ! {index}: {src}")
@@ -166,6 +186,13 @@ def print_report(report: Report, into: str, say=print) -> None:
         say(f"  Không tìm được địa chỉ cũ (legacy_url), nên không có trang chuyển hướng: {len(report.no_url)} bài")
         for index in report.no_url:
             say(f"    ? {index}")
+    if report.old_links:
+        total = sum(len(urls) for _, urls in report.old_links)
+        say(f"  Liên kết tới trang của cổng cũ chưa được nhập (sẽ hỏng khi tên miền chuyển sang trang mới): {total}")
+        for index, urls in report.old_links[:SHOWN_PER_REASON]:
+            say(f"    ? {index}: " + ", ".join(urls[:3]) + (" …" if len(urls) > 3 else ""))
+        if len(report.old_links) > SHOWN_PER_REASON:
+            say(f"    … và {len(report.old_links) - SHOWN_PER_REASON} bài khác")
     for notice in report.notices:
         say(f"  Lưu ý: {notice}")
 

@@ -84,8 +84,15 @@ def _only_signature(blocks: list) -> bool:
     return len(blocks) <= 2 and all(isinstance(b, Para) and len(b.text) <= 80 for b in blocks)
 
 
-def convert(blocks: list, title: str, locate, taken: set[str]) -> Converted:
-    """Markdown for `blocks`; `locate(src, href)` finds a photo on disk or None."""
+_LINK = re.compile(r"\]\(<([^>]+)>\)")
+
+
+def convert(blocks: list, title: str, locate, taken: set[str], link=None) -> Converted:
+    """Markdown for `blocks`; `locate(src, href)` finds a photo on disk or None.
+
+    `link(url)` may point a link elsewhere: ("article", "{filename}/…") or
+    ("file", path of a document to copy beside the article).
+    """
     blocks = attach_captions(blocks)
     gallery = find_gallery(blocks)
     result = Converted("", "")
@@ -136,8 +143,24 @@ def convert(blocks: list, title: str, locate, taken: set[str]) -> Converted:
                 result.summary = block.text
         elif isinstance(block, Block) and block.md:
             out.append(block.md.replace(' title=""', f' title="{escape_attr("Video: " + title)}"'))
-    result.markdown = "\n\n".join(out) + "\n"
+    markdown = "\n\n".join(out) + "\n"
+    if link is not None:
+        markdown = _LINK.sub(lambda m: _relink(m, link, names, taken, result), markdown)
+    result.markdown = markdown
     return result
+
+
+def _relink(match, link, names: dict[str, str], taken: set[str], result: Converted) -> str:
+    found = link(match.group(1))
+    if found is None:
+        return match.group(0)
+    kind, target = found
+    if kind == "file":
+        if target not in names:
+            names[target] = _name(target, "", taken)
+            result.photos.append(PhotoFile(target, names[target]))
+        target = names[target]
+    return f"]({target})"
 
 
 def _meaningful(text: str) -> str:
@@ -151,7 +174,7 @@ def _meaningful(text: str) -> str:
 def _name(source: str, caption: str, taken: set[str]) -> str:
     """A short ASCII file name from the caption, else from the old name; never taken twice."""
     ext = os.path.splitext(source)[1].lower()
-    ext = {".jpeg": ".jpg", ".jpe": ".jpg"}.get(ext, ext)
+    ext = {".jpeg": ".jpg", ".jpe": ".jpg"}.get(ext, ext)  # documents keep theirs
     if ext in (".bmp", ".tif", ".tiff"):
         ext = ".png"  # converted on copy: browsers and the build want JPEG, PNG, WebP or GIF
     stem = slugify(caption or "", NAME_LENGTH) or slugify(os.path.splitext(os.path.basename(source))[0], NAME_LENGTH) or "anh"

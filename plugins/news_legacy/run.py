@@ -49,9 +49,11 @@ class Report:
     unchanged: list[str] = field(default_factory=list)
     skipped: list[tuple[str, str, bool]] = field(default_factory=list)  # (page, reason, is_error)
     photos_copied: int = 0
+    documents_copied: int = 0
     photos_missing: list[tuple[str, str]] = field(default_factory=list)  # (article, src)
     uncaptioned: list[tuple[str, int]] = field(default_factory=list)
     no_url: list[str] = field(default_factory=list)
+    old_links: list[tuple[str, list[str]]] = field(default_factory=list)
     notices: list[str] = field(default_factory=list)
 
     @property
