@@ -4,6 +4,7 @@ survive; bad input stops before anything is written."""
 
 from __future__ import annotations
 
+import os
 import re
 import shutil
 import subprocess
@@ -220,7 +221,7 @@ def test_links_between_old_articles_point_at_the_new_ones(content, cfg):
     model = found["Phường Trung Liệt ra mắt mô hình “Tổ dân phố không rác thải nhựa”"]
     meta = front_matter(campaign)
     assert (meta["date"], meta["views"]) == ("03/06/2024 09:15", 486)  # "Thứ hai, 03/06/2024 - 09:15", "Số lần xem"
-    relative = lambda p: "{filename}/" + p.relative_to(content).as_posix()  # noqa: E731
+    relative = lambda p: "{filename}/" + p.relative_to(content).as_posix()
     assert f"[ra mắt mô hình “Tổ dân phố không rác thải nhựa”]({relative(model)})" in body(campaign)
     assert f"[Phường Trung Liệt phát động phong trào chống rác thải nhựa]({relative(campaign)})" in body(model)
     # A page of the old site that was not saved stays a link to it, and the report names it.
