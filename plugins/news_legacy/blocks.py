@@ -132,7 +132,7 @@ class Walker:
             if _YOUTUBE.match(src):
                 title = escape_attr(squash(el.get("title", "")))
                 self.add(Block(f'<iframe src="{escape_attr(src)}" title="{title}" allowfullscreen></iframe>'))
-        elif name in FLOW or el.find(["img", "br", "table", "p", "div", "ul", "ol", *HEADINGS]):
+        elif name in FLOW or _holds_blocks(el):
             inner = _style(el, style)
             if name in FLOW:
                 self.flush()
@@ -200,6 +200,14 @@ class Walker:
             self.walk(el, style)
             return
         self.add(Block(table_md(rows, self.base_url), squash(el.get_text(" "))))
+
+
+NOT_INLINE = frozenset(("img", "br", "table", "p", "div", "ul", "ol", "iframe", "figure", *HEADINGS))
+
+
+def _holds_blocks(el: Tag) -> bool:
+    """Whether an inline element (<b>, <span>, <a>) wraps photos, breaks or blocks."""
+    return any(getattr(node, "name", None) in NOT_INLINE for node in el.descendants)
 
 
 def _style(el: Tag, style: Style) -> Style:

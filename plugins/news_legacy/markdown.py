@@ -122,11 +122,11 @@ def convert(blocks: list, title: str, locate, taken: set[str], link=None) -> Con
             lines = [image_line(p) for p in blocks[first:end]]
             comments = [line for line in lines if line and line.startswith("<!--")]
             images = [line for line in lines if line and not line.startswith("<!--")]
+            if not images and gallery_title:
+                out.append(escape_line_start(blocks[start].md))
             out += comments
             if images:
                 out.append("\n".join([f"::: gallery {gallery_title}".rstrip(), *images, ":::"]))
-            elif gallery_title:
-                out.append(escape_line_start(blocks[start].md))
             index = end
             continue
         block = blocks[index]

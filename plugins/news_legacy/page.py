@@ -42,6 +42,8 @@ TIME = re.compile(r"(?<![\d/])(\d{1,2})[:hg](\d{2})(?::(\d{2}))?(?:\s*(SA|CH|AM|
 VIEWS = re.compile(r"(?:lượt xem|lượt đọc|số lần xem|lượt truy cập bài)\s*:?\s*(\d{1,3}(?:[.,]\d{3})+|\d+)", re.IGNORECASE)
 HOME = re.compile(r"^(trang chủ|trang chu|home|trang nhất)$", re.IGNORECASE)
 BLOCKS = ("div", "td", "th", "article", "section", "main", "body", "center", "blockquote")
+BLOCK_SET = frozenset(BLOCKS)
+NOT_BODY_TEXT = frozenset(("a", "h1", "h2", "h3", "title", "head"))
 
 
 class NotArticle(Exception):
@@ -90,7 +92,7 @@ def read(text: str) -> tuple[BeautifulSoup, Found]:
     category = squash(section) if section else _category(soup, title_el or meta_el, title)
     tags = _tags(soup)
     for tag in soup.find_all(True):
-        if tag.decomposed:
+        if tag.__dict__.get("_decomposed"):  # not tag.decomposed: bs4 would search for a child tag named so
             continue
         if _is_junk(tag) and not (meta_el and _contains(tag, meta_el)) and not (title_el and _contains(tag, title_el)):
             tag.decompose()
@@ -224,24 +226,33 @@ def _youtube(tag: Tag) -> bool:
 
 
 def _body(soup) -> Tag | None:
-    """The block with the most paragraph text (text in links does not count)."""
+    """The block with the most paragraph text (text in links does not count).
+
+    Parents are walked by hand: bs4's find_parent builds its matcher on every
+    call, which was most of an import's time.
+    """
     scores: dict[int, float] = {}
     nodes: dict[int, Tag] = {}
-    for string in soup.find_all(string=True):
-        if not isinstance(string, NavigableString) or string.find_parent(["a", "h1", "h2", "h3", "title", "head"]):
+    for node in soup.descendants:
+        if type(node) is not NavigableString:
             continue
-        length = len(string.strip())
+        length = len(node.strip())
         if length < 20:
             continue
-        block = string.find_parent(("p", *BLOCKS))
-        if block is not None and block.name == "p":
-            block = block.find_parent(BLOCKS)
-        for weight in (1.0, 0.3):
-            if block is None:
+        chain, parent, skip = [], node.parent, False
+        while parent is not None:
+            if parent.name in NOT_BODY_TEXT:
+                skip = True
                 break
+            if parent.name == "p" or parent.name in BLOCK_SET:
+                chain.append(parent)
+            parent = parent.parent
+        if skip or not chain:
+            continue
+        blocks = [b for b in (chain[1:] if chain[0].name == "p" else chain) if b.name in BLOCK_SET][:2]
+        for block, weight in zip(blocks, (1.0, 0.3)):
             scores[id(block)] = scores.get(id(block), 0) + length * weight
             nodes[id(block)] = block
-            block = block.find_parent(BLOCKS)
     if not scores:
         return None
     best = max(scores, key=lambda key: scores[key])
