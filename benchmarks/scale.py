@@ -1,0 +1,288 @@
+#!/usr/bin/env python
+"""Our site against stock Pelican 4.12 on the same corpus, at scale (issue #8).
+
+    .venv/bin/python benchmarks/scale.py [--articles 1000 3000] [--photos] [--runs 1]
+
+For each size:
+1. corpus   benchmarks/_articles.py: seeded Vietnamese news articles (~1,150
+            words, dates over 15 years, categories, tags), written for our site
+            and for stock Pelican (pelican-yaml-metadata front matter). With
+            --photos each article has a camera-size photo and every tenth a
+            gallery of three: distinct files (a JPEG comment with the article's
+            number) over the photos of benchmarks/_corpus.py, so no two share a
+            content hash. In /tmp/bench/scale-<n>[-photos]/.
+2. stock    pelican 4.12.0 + pelican-yaml-metadata 2.2.0 in
+            benchmarks/.stock-venv (made here if missing; never in the repo):
+            default theme and settings, photos copied as static files.
+3. ours     news_build.runner.build with pelicanconf.py, every feature on
+            (theme, related and most-viewed lists, archives, feeds, sitemaps,
+            the search index), photo cache in the corpus folder.
+4. figures  each build in a child process; wall time and peak memory (largest
+            resident set of the process tree, so Pagefind counts):
+            clean build (photo cache warm), no-change rebuild, rebuild after
+            editing one article, after adding one, `invoke serve`'s rebuild
+            after a save (atomic build, as the preview does), and with --photos
+            a clean build with an empty photo cache.
+5. table    every figure, stock's, the ratio and the target (PASS/FAIL).
+            Exit 0 even when a target fails: this is a benchmark, not a test.
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import os
+import resource
+import shutil
+import subprocess
+import sys
+import time
+
+HERE = os.path.dirname(os.path.abspath(__file__))
+ROOT = os.path.dirname(HERE)
+sys.path.insert(0, HERE)
+STOCK_VENV = os.path.join(HERE, ".stock-venv")
+STOCK_PINS = ["pelican==4.12.0", "pelican-yaml-metadata==2.2.0", "markdown==3.11.3", "PyYAML==6.0.4"]
+VERSION = "1"
+STOCK_CONF = """\
+AUTHOR = "Bench"
+SITENAME = "Quận Đống Đa"
+SITEURL = ""
+TIMEZONE = "Asia/Ho_Chi_Minh"
+DEFAULT_LANG = "vi"
+PLUGINS = ["yaml_metadata"]
+STATIC_PATHS = ["."]
+"""
+OURS = """\
+import json, os, sys, time
+sys.path.insert(0, {plugins!r})
+os.chdir({root!r})
+from news_build.runner import build
+started = time.perf_counter()
+result = build({conf!r}, {content!r}, {output!r}, atomic={atomic!r},
+               overrides={{"NEWS_IMAGES_CACHE_PATH": {cache!r}}})
+print(json.dumps({{"ok": result.ok, "errors": result.errors, "warnings": result.warnings,
+                  "seconds": time.perf_counter() - started}}))
+"""
+
+
+def stock_python() -> str:
+    python = os.path.join(STOCK_VENV, "bin", "python")
+    if not os.path.exists(python):
+        subprocess.run([sys.executable, "-m", "venv", STOCK_VENV], check=True)
+        subprocess.run([python, "-m", "pip", "install", "-q", *STOCK_PINS], check=True)
+    return python
+
+
+def corpus(count: int, photos: bool) -> str:
+    import _articles
+
+    base = f"/tmp/bench/scale-{count}{'-photos' if photos else ''}"
+    stamp = os.path.join(base, "VERSION")
+    if os.path.exists(stamp) and open(stamp).read() == VERSION:
+        return base
+    shutil.rmtree(base, ignore_errors=True)
+    pool = _photo_pool() if photos else []
+    for article in _articles.generate(count, photos=photos):
+        for kind, text in (("ours", article.ours()), ("stock", article.stock())):
+            folder = os.path.join(base, kind, str(article.year), article.slug)
+            os.makedirs(folder, exist_ok=True)
+            with open(os.path.join(folder, "index.md"), "w", encoding="utf-8") as handle:
+                handle.write(text)
+        for index, (name, _) in enumerate(article.photos):
+            ours = os.path.join(base, "ours", str(article.year), article.slug, name)
+            _unique_photo(pool[(article.number * 7 + index) % len(pool)], ours, f"{article.number}-{index}")
+            os.link(ours, os.path.join(base, "stock", str(article.year), article.slug, name))
+    with open(stamp, "w") as handle:
+        handle.write(VERSION)
+    return base
+
+
+def _photo_pool() -> list[str]:
+    import _corpus
+
+    return [p["path"] if isinstance(p, dict) else p for p in _corpus.ensure("/tmp/bench", 200, os.cpu_count() or 2)]
+
+
+def _unique_photo(source: str, target: str, tag: str) -> None:
+    """The same pixels with a JPEG comment after SOI: another file, another content hash."""
+    with open(source, "rb") as handle:
+        data = handle.read()
+    comment = f"scale benchmark {tag}".encode("ascii")
+    segment = b"\xff\xfe" + (len(comment) + 2).to_bytes(2, "big") + comment
+    with open(target, "wb") as handle:
+        handle.write(data[:2] + segment + data[2:])
+
+
+def run(command: list[str], env: dict | None = None) -> tuple[float, float, str]:
+    """(seconds, peak MB of the process tree, stdout) of one child process."""
+    before = resource.getrusage(resource.RUSAGE_CHILDREN).ru_maxrss
+    started = time.perf_counter()
+    done = subprocess.run(command, capture_output=True, text=True, env=env, check=False)
+    seconds = time.perf_counter() - started
+    peak = resource.getrusage(resource.RUSAGE_CHILDREN).ru_maxrss
+    if done.returncode:
+        raise RuntimeError(f"{command[:3]} failed:\n{done.stdout[-2000:]}\n{done.stderr[-2000:]}")
+    # ru_maxrss of RUSAGE_CHILDREN is the largest child so far: a measure is only
+    # trusted when it grew, so each figure is taken in a fresh wrapper process.
+    return seconds, max(peak, before) / 1024, done.stdout
+
+
+def measured(command: list[str]) -> tuple[float, float]:
+    """Run `command` under a fresh wrapper so its peak memory is its own."""
+    wrapper = ("import json, resource, subprocess, sys, time; t = time.perf_counter(); "
+               "d = subprocess.run(sys.argv[1:], capture_output=True); "
+               "s = time.perf_counter() - t; "
+               "sys.stderr.buffer.write(d.stderr[-3000:]); "
+               "print(json.dumps({'rc': d.returncode, 's': s, "
+               "'mb': resource.getrusage(resource.RUSAGE_CHILDREN).ru_maxrss / 1024}))")
+    done = subprocess.run([sys.executable, "-c", wrapper, *command], capture_output=True, text=True, check=False)
+    try:
+        data = json.loads(done.stdout.strip().splitlines()[-1])
+    except (IndexError, ValueError):
+        raise RuntimeError(f"wrapper failed: {done.stderr[-2000:]}") from None
+    if data["rc"]:
+        raise RuntimeError(f"{' '.join(command[:4])} failed (exit {data['rc']}):\n{done.stderr[-2000:]}")
+    return data["s"], data["mb"]
+
+
+class Site:
+    def __init__(self, base: str, kind: str):
+        self.kind, self.base = kind, base
+        self.content = os.path.join(base, kind)
+        self.output = os.path.join(base, f"out-{kind}")
+        self.cache = os.path.join(base, "cache")
+
+    def command(self, atomic: bool = False) -> list[str]:
+        if self.kind == "stock":
+            conf = os.path.join(self.base, "stockconf.py")
+            with open(conf, "w", encoding="utf-8") as handle:
+                handle.write(STOCK_CONF)
+            return [stock_python(), "-m", "pelican", self.content, "-o", self.output, "-s", conf, "-q"]
+        script = OURS.format(plugins=os.path.join(ROOT, "plugins"), root=ROOT,
+                             conf=os.path.join(ROOT, "pelicanconf.py"), content=self.content,
+                             output=self.output, atomic=atomic, cache=self.cache)
+        return [os.path.join(ROOT, ".venv", "bin", "python"), "-c", script]
+
+    def clean(self) -> None:
+        shutil.rmtree(self.output, ignore_errors=True)
+
+    def build(self, atomic: bool = False) -> tuple[float, float]:
+        return measured(self.command(atomic))
+
+
+def edit_one(site: Site, count: int) -> str:
+    """Append a sentence to the middle article; return the file to restore."""
+    folders = sorted(d for d in _article_dirs(site.content))
+    path = os.path.join(folders[count // 2], "index.md")
+    with open(path, "a", encoding="utf-8") as handle:
+        handle.write("\nBài viết được cập nhật thêm thông tin từ Văn phòng HĐND và UBND quận.\n")
+    return path
+
+
+def add_one(site: Site) -> str:
+    import _articles
+
+    article = next(_articles.generate(1, photos=False, seed=99))
+    folder = os.path.join(site.content, "2025", "bai-moi-them")
+    os.makedirs(folder, exist_ok=True)
+    text = article.ours() if site.kind == "ours" else article.stock().replace("slug: bai-00000", "slug: bai-moi-them")
+    with open(os.path.join(folder, "index.md"), "w", encoding="utf-8") as handle:
+        handle.write(text)
+    return folder
+
+
+def _article_dirs(content: str):
+    for year in os.listdir(content):
+        for slug in os.listdir(os.path.join(content, year)):
+            yield os.path.join(content, year, slug)
+
+
+def figures(count: int, photos: bool, runs: int) -> list[tuple]:
+    base = corpus(count, photos)
+    stock, ours = Site(base, "stock"), Site(base, "ours")
+    rows = {}
+
+    def best(site: Site, prepare=None, atomic=False, clean=True):
+        results = []
+        for _ in range(runs):
+            if clean:
+                site.clean()
+            if prepare:
+                prepare()
+            results.append(site.build(atomic))
+        return min(r[0] for r in results), max(r[1] for r in results)
+
+    if photos:  # an empty photo cache: every derivative rendered
+        shutil.rmtree(ours.cache, ignore_errors=True)
+        rows["clean build, empty photo cache"] = (best(ours), best(stock))
+    else:
+        ours.clean()
+        ours.build()  # warm the photo cache (nothing to render without --photos)
+    rows["clean build"] = (best(ours), best(stock))
+    rows["no-change rebuild"] = (best(ours, clean=False), best(stock, clean=False))
+    backups = {}
+    for site in (ours, stock):
+        path = edit_one(site, count)
+        backups[site.kind] = path
+    rows["rebuild after editing one article"] = (best(ours, clean=False), best(stock, clean=False))
+    added = [add_one(site) for site in (ours, stock)]
+    rows["rebuild after adding one article"] = (best(ours, clean=False), best(stock, clean=False))
+    rows["serve: rebuild after a save"] = (best(ours, atomic=True, clean=False), None)
+    for folder in added:
+        shutil.rmtree(folder)
+    for path in backups.values():
+        with open(path, encoding="utf-8") as handle:
+            text = handle.read()
+        with open(path, "w", encoding="utf-8") as handle:
+            handle.write(text[: text.rindex("\nBài viết được cập nhật")] + "\n")
+    return rows
+
+
+def table(results: dict[int, dict]) -> None:
+    for count, rows in results.items():
+        stock_nochange = rows["no-change rebuild"][1][0]
+        print(f"\n{count} articles{'':30} {'ours s':>8} {'stock s':>8} {'ratio':>7}  target")
+        for label, (mine, theirs) in rows.items():
+            seconds, _ = mine
+            if label in ("no-change rebuild", "rebuild after editing one article", "rebuild after adding one article"):
+                ratio, target = seconds / stock_nochange, 0.3
+                note = "× stock no-change"
+            elif label == "serve: rebuild after a save":
+                ratio, target, note = seconds, 1.0, "s (absolute)"
+            else:
+                ratio, target, note = seconds / theirs[0], 1.2, "× stock"
+            verdict = "PASS" if ratio <= target else "FAIL"
+            shown = f"{theirs[0]:8.2f}" if theirs else f"{'':8}"
+            print(f"  {label:38} {seconds:8.2f} {shown} {ratio:7.2f}  ≤ {target} {note} {verdict}")
+        mem_ours = max(m[1] for m, _ in rows.values())
+        mem_stock = max(t[1] for _, t in rows.values() if t)
+        ratio = mem_ours / mem_stock
+        print(f"  {'peak memory (MB)':38} {mem_ours:8.0f} {mem_stock:8.0f} {ratio:7.2f}  ≤ 2.0 × stock "
+              f"{'PASS' if ratio <= 2 else 'FAIL'}")
+    if len(results) >= 2:
+        small, large = sorted(results)[:2]
+        for label in ("clean build", "no-change rebuild"):
+            ratio = results[large][label][0][0] / results[small][label][0][0]
+            limit = 3.3 * large / small / 3
+            print(f"\n{label}: {large}/{small} time ratio {ratio:.2f} (≤ {limit:.1f}, cost per article flat) "
+                  f"{'PASS' if ratio <= limit else 'FAIL'}")
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser(description=__doc__.split("\n")[0])
+    parser.add_argument("--articles", type=int, nargs="+", default=[1000, 3000])
+    parser.add_argument("--photos", action="store_true", help="camera-size photos in every article")
+    parser.add_argument("--runs", type=int, default=1, help="best of N for each figure")
+    args = parser.parse_args()
+    stock_python()
+    results = {}
+    for count in args.articles:
+        started = time.perf_counter()
+        results[count] = figures(count, args.photos, args.runs)
+        print(f"[{count} articles measured in {time.perf_counter() - started:.0f} s]", file=sys.stderr)
+    table(results)
+
+
+if __name__ == "__main__":
+    main()
