@@ -58,9 +58,13 @@ def split(text: str, problems: Problems) -> Document | None:
     return Document(fields, "\n".join(lines[close + 1 :]), close + 2)
 
 
+FAST_LOADER = getattr(yaml, "CSafeLoader", None)  # libyaml: the same nodes, ten times faster
+
+
 def _parse_yaml(source: str, problems: Problems) -> dict[str, Field] | None:
     try:
-        root = yaml.compose(source, Loader=yaml.SafeLoader)
+        # Errors are always worded by the pure-Python loader, whose messages _explain knows.
+        root = _compose_fast(source) if FAST_LOADER else yaml.compose(source, Loader=yaml.SafeLoader)
     except yaml.MarkedYAMLError as exc:
         mark = exc.problem_mark or exc.context_mark
         line = mark.line + 2 if mark else 1
@@ -96,6 +100,13 @@ def _parse_yaml(source: str, problems: Problems) -> dict[str, Field] | None:
             value = INVALID
         fields[name] = Field(key, value, line)
     return fields
+
+
+def _compose_fast(source: str):
+    try:
+        return yaml.compose(source, Loader=FAST_LOADER)
+    except yaml.YAMLError:
+        return yaml.compose(source, Loader=yaml.SafeLoader)
 
 
 INVALID = object()  # a field whose problem is already reported

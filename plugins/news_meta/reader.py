@@ -106,6 +106,7 @@ class NewsReader(MarkdownReader):
     def __init__(self, settings, state=None):
         super().__init__(settings)
         self.state = state
+        self._markdown = None
 
     file_extensions = ["md", "markdown", "MD", "Md", "MARKDOWN"]
 
@@ -168,9 +169,12 @@ class NewsReader(MarkdownReader):
         context.body_lines = body.split("\n")
         # Pelican adds the `meta` extension, which would eat a first paragraph
         # such as "Ghi chú: …" as metadata; the front matter is already parsed.
-        options = dict(self.settings["MARKDOWN"])
-        options["extensions"] = [e for e in options["extensions"] if e != "markdown.extensions.meta"]
-        md = Markdown(**options)
+        md = self._markdown
+        if md is None:
+            options = dict(self.settings["MARKDOWN"])
+            options["extensions"] = [e for e in options["extensions"] if e != "markdown.extensions.meta"]
+            md = self._markdown = Markdown(**options)  # one per reader: building it costs as much as a page
+        md.reset()
         md.news_context = context
         return md.convert(body)
 
