@@ -14,7 +14,7 @@ from pathlib import Path
 
 import pytest
 import yaml
-from conftest import DEV, ROOT, make_photo, soup
+from conftest import DEV, ROOT, article, make_photo, soup
 from news_build.editor import load_config
 from news_legacy.command import run
 
@@ -221,9 +221,10 @@ def test_links_between_old_articles_point_at_the_new_ones(content, cfg):
     model = found["Phường Trung Liệt ra mắt mô hình “Tổ dân phố không rác thải nhựa”"]
     meta = front_matter(campaign)
     assert (meta["date"], meta["views"]) == ("03/06/2024 09:15", 486)  # "Thứ hai, 03/06/2024 - 09:15", "Số lần xem"
-    relative = lambda p: "{filename}/" + p.relative_to(content).as_posix()
-    assert f"[ra mắt mô hình “Tổ dân phố không rác thải nhựa”]({relative(model)})" in body(campaign)
-    assert f"[Phường Trung Liệt phát động phong trào chống rác thải nhựa]({relative(campaign)})" in body(model)
+    # Relative to the linking article ({filename}../…), so they hold wherever --into put them.
+    relative = lambda p, q: "{filename}" + os.path.relpath(p, q.parent).replace(os.sep, "/")
+    assert f"[ra mắt mô hình “Tổ dân phố không rác thải nhựa”]({relative(model, campaign)})" in body(campaign)
+    assert f"[Phường Trung Liệt phát động phong trào chống rác thải nhựa]({relative(campaign, model)})" in body(model)
     # A page of the old site that was not saved stays a link to it, and the report names it.
     assert "[văn bản của phường](<https://dongda.hanoi.gov.vn/van-ban/>)" in body(campaign)
     assert "chưa được nhập (sẽ hỏng khi tên miền chuyển sang trang mới): 1" in report
@@ -478,3 +479,203 @@ def test_invoke_check_passes_an_imported_archive_but_names_links_to_unsaved_old_
     # old portal that was never saved would break when the domain moves, so the check says so.
     assert [(p.path, "https://dongda.hanoi.gov.vn/van-ban/" in p.message) for p in problems] == [
         ("tin-tuc-su-kien/phuong-trung-liet-phat-dong-phong-trao-chong-rac-thai-nhua/index.html", True)]
+
+
+# -- markup that once lost text, photos or builds (review findings) ----------------------------------
+
+
+def portal(body: str, title="Phường Trung Liệt ra quân làm sạch đường phố", meta="Ngày đăng 23/03/2024 | 08:00",
+           head="", before="", section="Tin hoạt động") -> str:
+    return (f'<!DOCTYPE html><html><head><meta charset="utf-8"><title>{title} | Quận Đống Đa</title>{head}</head>'
+            f'<body><div class="menu"><a href="/">Trang chủ</a></div>{before}<div class="title-cate">{section}</div>'
+            f'<h1>{title}</h1><div class="date">{meta}</div><div class="content-detail">{body}</div>'
+            '<div class="other-news"><h3>Tin khác</h3><ul><li><a href="/a.html">Tin khác một</a></li></ul></div>'
+            "</body></html>")
+
+
+def import_one(tmp_path, cfg, html: str | bytes, name="bai.html", into=None, **options):
+    source = tmp_path / "nguon"
+    source.mkdir(parents=True, exist_ok=True)
+    data = html if isinstance(html, bytes) else html.encode("utf-8")
+    (source / name).write_bytes(data)
+    into = into or tmp_path / "content"
+    into.mkdir(parents=True, exist_ok=True)
+    (tmp_path / "map.yml").write_text('"Tin hoạt động": "Tin tức - Sự kiện"\n', encoding="utf-8")
+    code, report = do_import([source / name], into, cfg, category_map=str(tmp_path / "map.yml"), **options)
+    return code, report, articles(into)
+
+
+LONG = "Đoạn văn đủ dài để làm nội dung chính của bài viết thử nghiệm này."
+
+
+def test_classes_that_merely_contain_a_junk_word_keep_their_text(tmp_path, cfg):
+    code, report, found = import_one(tmp_path, cfg, portal(
+        f'<div class="lead">Sáng 23/3, phường Trung Liệt ra quân làm sạch đường phố và ngõ xóm.</div>'
+        f'<p>{LONG} Chi tiết xem tại <span class="khach-hang">trang của khách hàng và người dân</span>.</p>'
+        f'<div class="uploads-note"><p>{LONG}</p></div>'))
+    assert code == 0, report
+    md = body(next(iter(found.values())))
+    assert "Sáng 23/3, phường Trung Liệt ra quân" in md
+    assert "trang của khách hàng và người dân" in md and md.count(LONG) == 2
+    assert "Tin khác một" not in md and "Trang chủ" not in md
+
+
+def test_the_h1_that_agrees_with_the_page_title_wins_over_a_heading_before_the_date(tmp_path, cfg):
+    page = portal(f"<p>{LONG}</p>", before="<h2>Cổng thông tin điện tử quận Đống Đa</h2>")
+    page = page.replace('<h1>Phường', '<div class="date2"></div><h1>Phường')
+    code, report, found = import_one(tmp_path, cfg, page)
+    assert list(found) == ["Phường Trung Liệt ra quân làm sạch đường phố"], report
+
+
+def test_a_page_with_only_a_photo_is_an_error_not_an_article_made_of_its_date_line(tmp_path, cfg):
+    code, report, found = import_one(tmp_path, cfg, portal('<p><img src="anh.jpg"></p>'))
+    assert code == 1 and not found and "không tìm thấy nội dung bài viết" in report
+
+
+def test_reimporting_never_duplicates(tmp_path, cfg):
+    page = portal(f"<p>{LONG}</p>")  # no canonical, no "saved from": no old address
+    assert import_one(tmp_path, cfg, page)[0] == 0
+    code, report, found = import_one(tmp_path, cfg, page)
+    assert len(found) == 1 and "Không thay đổi: 1 bài" in report, report
+    (index,) = found.values()
+    index.write_bytes(b"\xef\xbb\xbf" + index.read_bytes())  # re-saved by Notepad: not an edit
+    code, report, found = import_one(tmp_path, cfg, page)
+    assert len(found) == 1 and "Không thay đổi: 1 bài" in report, report
+    head = '<link rel="canonical" href="http://dongda.hanoi.gov.vn/tin/bai-1.html">'
+    other = tmp_path / "other"
+    assert import_one(other, cfg, portal(f"<p>{LONG}</p>", head=head))[0] == 0
+    https = head.replace("http://", "https://www.")  # the same page: updated (its legacy_url), not a copy
+    code, report, found = import_one(other, cfg, portal(f"<p>{LONG}</p>", head=https))
+    assert len(found) == 1 and "Cập nhật: 1 bài" in report, report
+
+
+def test_two_pages_with_one_old_address_import_once(tmp_path, cfg):
+    head = '<link rel="canonical" href="https://dongda.hanoi.gov.vn/tin/bai-1.html">'
+    source = tmp_path / "nguon"
+    source.mkdir()
+    (source / "a.html").write_text(portal(f"<p>{LONG}</p>", head=head), encoding="utf-8")
+    (source / "b.html").write_text(portal(f"<p>{LONG} Bản khác.</p>", title="Một bài khác hẳn về vệ sinh môi trường",
+                                          head=head), encoding="utf-8")
+    (tmp_path / "map.yml").write_text('"Tin hoạt động": "Tin tức - Sự kiện"\n', encoding="utf-8")
+    content = tmp_path / "content"
+    content.mkdir()
+    code, report = do_import([source], content, cfg, category_map=str(tmp_path / "map.yml"))
+    assert len(articles(content)) == 1 and "cùng địa chỉ cũ" in report
+
+
+def test_line_breaks_inside_list_items_headings_and_cells_separate_words(tmp_path, cfg):
+    code, report, found = import_one(tmp_path, cfg, portal(
+        f"<p>{LONG}</p><h3>Thành phần<br>tham dự</h3><ul><li>Nguyễn Văn A<br>Trần Thị B</li></ul>"
+        "<table><tr><td>Họ tên</td><td>Chức vụ</td></tr><tr><td>Lê C<br>Phạm D</td><td>Tổ trưởng</td></tr></table>"))
+    md = body(next(iter(found.values())))
+    assert "### Thành phần tham dự" in md and "- Nguyễn Văn A Trần Thị B" in md and "| Lê C Phạm D | Tổ trưởng |" in md
+
+
+def test_photos_inside_lists_and_headings_are_kept(tmp_path, cfg):
+    source = tmp_path / "nguon"
+    make_photo(source / "a.jpg")
+    make_photo(source / "b.jpg", color=(10, 200, 10))
+    _, _, found = import_one(tmp_path, cfg, portal(
+        f'<p>{LONG}</p><ul><li><img src="a.jpg"><br><em>Ảnh thứ nhất trong danh sách</em></li></ul>'
+        '<h3><img src="b.jpg"></h3>'))
+    index = next(iter(found.values()))
+    assert sorted(p.name for p in index.parent.glob("*.jpg")) == ["anh-thu-nhat-trong-danh-sach.jpg", "b.jpg"]
+
+
+def test_an_italic_caption_inside_a_span_is_attached(tmp_path, cfg):
+    make_photo(tmp_path / "nguon" / "a.jpg")
+    code, report, found = import_one(tmp_path, cfg, portal(
+        f'<p>{LONG}</p><p><img src="a.jpg"></p><p><span style="font-size:11px"><em>Người dân dọn ngõ</em></span></p>'))
+    assert figures(body(next(iter(found.values())))) == [("Người dân dọn ngõ", "nguoi-dan-don-ngo.jpg")]
+
+
+@pytest.mark.parametrize("markup", [
+    "<h3>Ngôn ngữ C# {.mat}</h3>",
+    "<ul><li>1. mục một</li><li># không phải tiêu đề</li><li>&gt; không trích dẫn</li></ul><ol><li>Mục số</li></ol>",
+])
+def test_headings_and_lists_render_as_written(tmp_path, cfg, build_site, markup):
+    from bs4 import BeautifulSoup
+
+    code, report, found = import_one(tmp_path, cfg, portal(f"<p>{LONG}</p>{markup}"))
+    site = build_site({}, content=tmp_path / "content")
+    assert (site.result.errors, site.result.warnings) == (0, 0), site.result.messages
+    page = site.page("tin-tuc-su-kien/phuong-trung-liet-ra-quan-lam-sach-duong-pho")
+    expected = BeautifulSoup(markup, "html.parser")
+    for tag in expected.find_all(["h3", "ul", "ol"]):
+        rendered = page.select_one(f".article__body > {tag.name}")
+        assert rendered is not None and rendered.get_text(" ", strip=True) == tag.get_text(" ", strip=True)
+
+
+def test_a_long_title_numbered_past_a_taken_slug_still_builds(tmp_path, cfg, build_site):
+    title = "Phường Trung Liệt ra quân làm sạch đường phố, ngõ xóm, khơi thông cống rãnh chào mừng năm mới 2024"
+    content = tmp_path / "content"
+    for n in (1, 2):
+        head = f'<link rel="canonical" href="https://dongda.hanoi.gov.vn/tin/bai-{n}.html">'
+        import_one(tmp_path, cfg, portal(f"<p>{LONG} {n}</p>", title=title, head=head), name=f"bai-{n}.html")
+    assert len(list(content.rglob("index.md"))) == 2
+    site = build_site({}, content=content)
+    assert (site.result.errors, site.result.warnings) == (0, 0), site.result.messages
+
+
+def test_links_hold_when_importing_into_a_subfolder(tmp_path, cfg, build_site):
+    content = tmp_path / "content"
+    into = content / "cong-cu"
+    into.mkdir(parents=True)
+    code, report = do_import([FIXTURES / "wget"], into, cfg, category_map=CATEGORY_MAP)
+    site = build_site({}, content=content)
+    assert (site.result.errors, site.result.warnings) == (0, 0), site.result.messages
+
+
+def test_a_single_page_inside_a_mirror_finds_its_photos(content, cfg):
+    page = FIXTURES / "wget" / "dongda.hanoi.gov.vn" / "tin-tuc" / "chi-tiet.aspx@id=4127.html"
+    code, report = do_import([page], content, cfg, category_map=CATEGORY_MAP)
+    assert code == 0 and "Ảnh đã chép: 2" in report and "Tệp đính kèm (văn bản) đã chép: 1" in report, report
+
+
+@pytest.mark.parametrize(("path", "url"), [
+    ("tin-tuc/chi-tiet.aspx@id=4127.html", "https://dongda.hanoi.gov.vn/tin-tuc/chi-tiet.aspx?id=4127"),
+    ("tin tức/bài viết.html", "https://dongda.hanoi.gov.vn/tin%20t%E1%BB%A9c/b%C3%A0i%20vi%E1%BA%BFt.html"),
+    ("tin-tuc/index.html", "https://dongda.hanoi.gov.vn/tin-tuc/"),
+])
+def test_the_old_address_a_mirror_layout_implies(tmp_path, path, url):
+    from news_legacy.sources import find_pages
+
+    root = tmp_path / "dongda.hanoi.gov.vn"
+    (root / path).parent.mkdir(parents=True)
+    (root / path).write_text("<p>x</p>", encoding="utf-8")
+    (page,), _ = find_pages([str(tmp_path)])
+    assert page.mirror_url() == url
+
+
+def test_files_that_are_not_photos_are_reported_and_photos_get_their_real_extension(tmp_path, cfg):
+    source = tmp_path / "nguon"
+    source.mkdir()
+    (source / "gia.jpg").write_text("not a photo", encoding="utf-8")
+    make_photo(source / "GetImage.ashx@id=5")
+    code, report, found = import_one(tmp_path, cfg, portal(
+        f'<p>{LONG}</p><p><img src="gia.jpg"></p><p><em>Ảnh giả</em></p>'
+        '<p><img src="GetImage.ashx?id=5"></p><p><em>Ảnh thật từ trang động</em></p>'))
+    index = next(iter(found.values()))
+    assert sorted(p.name for p in index.parent.iterdir()) == ["anh-that-tu-trang-dong.jpg", "index.md"]
+    assert "gia.jpg (không phải tệp ảnh)" in report
+
+
+def test_redirects_never_take_over_the_new_sites_own_pages(build_site):
+    files = {
+        "2024/a/index.md": article(title="Bài có địa chỉ cũ là trang chủ", legacy_url="https://dongda.hanoi.gov.vn/"),
+        "2024/b/index.md": article(title="Bài thứ hai", legacy_url="/x.html"),
+        "2024/c/index.md": article(title="Bài thứ ba", legacy_url="/x.html/"),
+        "2024/d/index.md": article(title="Bài thứ tư", legacy_url="/robots.txt/a.html"),
+    }
+    site = build_site(files)
+    assert site.result.ok and not site.result.crashed, site.result.messages
+    maps = (site.output / "_legacy_redirects.map").read_text(encoding="utf-8")
+    assert '"/" ' not in maps and '"/x.html"' in maps
+    assert (site.output / "x.html").exists()
+    assert sum("legacy_url" in m for m in site.result.messages) == 3  # home, /x.html/ and robots.txt/a.html
+
+
+def test_a_category_map_naming_a_category_twice_is_refused(tmp_path, content, cfg):
+    (tmp_path / "map.yml").write_text("Thể thao: Văn hóa - Xã hội\nTHỂ THAO: Tin tức - Sự kiện\n", encoding="utf-8")
+    code, report = do_import([FIXTURES / "httrack"], content, cfg, category_map=str(tmp_path / "map.yml"))
+    assert code == 1 and 'map.yml:2: "THỂ THAO" đã có ở dòng 1' in report

@@ -14,7 +14,7 @@ from urllib.parse import urljoin, urlsplit
 
 from bs4 import Comment, NavigableString, Tag
 
-from .text import escape, escape_attr, squash
+from .text import escape, escape_attr, escape_line_start, squash
 
 FLOW = ("p", "div", "section", "article", "main", "center", "blockquote", "address", "header",
         "td", "th", "li", "dd", "dt", "dl", "pre", "caption", "tbody", "thead", "tr", "body", "figcaption")
@@ -55,6 +55,7 @@ class Block:
 
     md: str
     text: str = ""
+    kind: str = ""  # "list", "table", "embed", "separator"
 
 
 @dataclass
@@ -118,10 +119,12 @@ class Walker:
         elif name == "table":
             self.flush()
             self.table(el, style)
-        elif name in ("ul", "ol"):
+        elif name in ("ul", "ol") and not el.find("img"):
             self.flush()
-            self.add(Block(list_md(el, self.base_url), squash(el.get_text(" "))))
-        elif name in HEADINGS:
+            if self.blocks and isinstance(self.blocks[-1], Block) and self.blocks[-1].kind == "list":
+                self.add(Block("<!-- -->", kind="separator"))  # two lists in a row stay two lists
+            self.add(Block(list_md(el, self.base_url), squash(el.get_text(" ")), kind="list"))
+        elif name in HEADINGS and not el.find("img"):
             self.flush()
             md, text = inline(el, self.base_url)
             if text:
@@ -131,8 +134,9 @@ class Walker:
             src = el.get("src") or ""
             if _YOUTUBE.match(src):
                 title = escape_attr(squash(el.get("title", "")))
-                self.add(Block(f'<iframe src="{escape_attr(src)}" title="{title}" allowfullscreen></iframe>'))
-        elif name in FLOW or _holds_blocks(el):
+                self.add(Block(f'<iframe src="{escape_attr(src)}" title="{title}" allowfullscreen></iframe>',
+                               kind="embed"))
+        elif name in FLOW or name in ("ul", "ol", "li", *HEADINGS) or _holds_blocks(el):
             inner = _style(el, style)
             if name in FLOW:
                 self.flush()
@@ -148,7 +152,9 @@ class Walker:
                 inner = _style(el, style)
                 if not self.pieces:
                     self.para_style = style
-                self.pieces.append(Piece(md, text, inner.bold, inner.italic))
+                italic = inner.italic or _all_text_in(el, ("i", "em"))
+                bold = inner.bold or _all_text_in(el, ("b", "strong"))
+                self.pieces.append(Piece(md, text, bold, italic))
 
     def flush(self) -> None:
         pieces, self.pieces = self.pieces, []
@@ -199,7 +205,7 @@ class Walker:
         if images or _layout(el, rows):
             self.walk(el, style)
             return
-        self.add(Block(table_md(rows, self.base_url), squash(el.get_text(" "))))
+        self.add(Block(table_md(rows, self.base_url), squash(el.get_text(" ")), kind="table"))
 
 
 NOT_INLINE = frozenset(("img", "br", "table", "p", "div", "ul", "ol", "iframe", "figure", *HEADINGS))
@@ -222,6 +228,20 @@ def _style(el: Tag, style: Style) -> Style:
         centered=style.centered or centered,
         caption_class=style.caption_class or bool(CAPTION_CLASS.search(classes)) or el.name == "figcaption",
     )
+
+
+def _all_text_in(el: Tag, names: tuple[str, ...]) -> bool:
+    """Whether every word inside `el` is inside one of the tags `names`."""
+    found = False
+    for node in el.descendants:
+        if type(node) is NavigableString and node.strip():
+            found = True
+            parent = node.parent
+            while parent is not None and parent is not el and parent.name not in names:
+                parent = parent.parent
+            if parent is None or parent is el:
+                return False
+    return found
 
 
 def _tracking(img: Tag) -> bool:
@@ -284,10 +304,19 @@ def inline(el: Tag, base_url: str | None) -> tuple[str, str]:
         if isinstance(child, NavigableString):
             parts_md.append(escape(str(child)))
             parts_text.append(str(child))
+        elif isinstance(child, Tag) and child.name == "br":
+            parts_md.append(" ")
+            parts_text.append(" ")
+        elif isinstance(child, Tag) and child.name in ("sup", "sub"):
+            md, text = inline(child, base_url)
+            if text.strip():
+                parts_md.append(f"<{child.name}>{squash(md)}</{child.name}>")  # m², H₂O
+                parts_text.append(text)
         elif isinstance(child, Tag) and child.name not in ("img", "iframe", "script", "style"):
             md, text = inline(child, base_url)
-            parts_md.append(md)
-            parts_text.append(text)
+            block = child.name in ("p", "div", "li", "ul", "ol", "table", "tr", "td", "th", *HEADINGS)
+            parts_md.append(f" {md} " if block else md)
+            parts_text.append(f" {text} " if block else text)
     md, text = "".join(parts_md), "".join(parts_text)
     if not text.strip():
         return ("" if not text else " "), text
@@ -302,6 +331,7 @@ def inline(el: Tag, base_url: str | None) -> tuple[str, str]:
     if name == "a":
         href = link_target(el.get("href"), base_url)
         if href:
+            href = href.replace("<", "%3C").replace(">", "%3E").replace(" ", "%20")
             return f"{lead}[{core}](<{href}>){trail}", text
     return md, text
 
@@ -325,7 +355,7 @@ def list_md(el: Tag, base_url: str | None, depth: int = 0) -> str:
         md, text = inline(item, base_url)
         marker = f"{number}." if el.name == "ol" else "-"
         if text.strip():
-            lines.append("    " * depth + f"{marker} {squash(md)}")
+            lines.append("    " * depth + f"{marker} {escape_line_start(squash(md))}")
         for sub in nested:
             lines.append(list_md(sub, base_url, depth + 1))
     return "\n".join(line for line in lines if line)

@@ -6,7 +6,7 @@ import os
 
 from news_meta.photos import FILE_EXTENSIONS
 from news_meta.settings import Config
-from news_meta.slugs import fold, slugify
+from news_meta.slugs import slugify
 
 from . import write
 from .links import Links, link_key
@@ -65,12 +65,18 @@ def import_pages(sources, into, cfg: Config, category_map, force, say=print) -> 
         except NotArticle as exc:
             report.skipped.append((shown, exc.reason, exc.error))
             continue
+        except RecursionError:
+            reason = ("trang lồng quá nhiều thẻ HTML (hàng trăm thẻ chưa đóng), không đọc được; "
+                      "mở trang, lưu lại bằng trình duyệt rồi nhập lại")
+            report.skipped.append((shown, reason, True))
+            continue
         except Exception as exc:  # noqa: BLE001 - one unreadable page must not stop a migration
             report.skipped.append((shown, f"không đọc được trang ({type(exc).__name__}: {exc})", True))
             continue
-        key = (fold(e.title), e.date.date())
+        key = link_key(e.url) if e.url else write.title_key(e.title, e.date)
         if key in seen:
-            report.skipped.append((shown, f"trùng với bài đã đọc ở {seen[key]}", False))
+            what = "cùng địa chỉ cũ" if e.url else "cùng tiêu đề và ngày đăng"
+            report.skipped.append((shown, f"trùng với bài đã đọc ở {seen[key]} ({what})", False))
             continue
         seen[key] = shown
         if e.notice:
@@ -86,8 +92,9 @@ def import_pages(sources, into, cfg: Config, category_map, force, say=print) -> 
     claimed: set[str] = {os.path.normcase(x.folder) for x in existing.values()}
     planned = []
     for e in articles:
-        if e.url and e.url in existing:
-            folder = existing[e.url].folder
+        known = existing.get(link_key(e.url) if e.url else write.title_key(e.title, e.date))
+        if known:
+            folder = known.folder
             current = os.path.basename(folder)
             slug = current if current != slugify(e.title, cfg.slug_max_length) else None
         else:
@@ -96,10 +103,10 @@ def import_pages(sources, into, cfg: Config, category_map, force, say=print) -> 
         slugs.add(slug or slugify(e.title, cfg.slug_max_length))
         planned.append((e, folder, slug))
     # Links between old articles point at the new ones ({filename} links Pelican resolves).
-    targets = {link_key(url): x.folder for url, x in existing.items()}
+    targets = {key: x.folder for key, x in existing.items() if x.legacy_url}
     targets.update({link_key(e.url): folder for e, folder, _ in planned if e.url})
     for e, folder, slug in planned:
-        links = Links(e, into, targets)
+        links = Links(e, folder, targets)
         _import_one(e, folder, slug, cfg, mapping, links, force, report)
     return report
 
@@ -149,7 +156,8 @@ def _new_folder(into: str, e: Extracted, cfg: Config, claimed: set[str], slugs: 
     while (os.path.exists(os.path.join(year, slug)) or os.path.normcase(os.path.join(year, slug)) in claimed
            or slug in slugs):
         number += 1
-        slug = f"{base}-{number}"
+        suffix = f"-{number}"  # the build cuts slugs to slug_max_length: leave room for the number
+        slug = slugify(base, cfg.slug_max_length - len(suffix)) + suffix
     return os.path.join(year, slug), (slug if number > 1 else None)
 
 

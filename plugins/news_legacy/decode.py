@@ -16,6 +16,9 @@ ALIASES = {
     "iso-8859-1": "cp1252", "latin1": "cp1252", "us-ascii": "cp1252", "ascii": "cp1252",
 }
 FALLBACK = "cp1258"
+# A page that is UTF-8 but for a few broken bytes (a description cut inside a
+# character) stays UTF-8: Windows-1258 would garble every letter instead.
+FEW_BAD_BYTES = 16
 
 
 class Decoded(str):
@@ -51,7 +54,24 @@ def decode(data: bytes) -> Decoded:
     try:
         return _done(data.decode("utf-8"), "utf-8", notice)
     except UnicodeDecodeError:
-        return _done(data.decode(FALLBACK, "replace"), FALLBACK, notice)
+        pass
+    bad = _bad_utf8(data)
+    if bad <= FEW_BAD_BYTES and len(data) > 40 * bad:
+        notice = f"trang có {bad} chỗ byte không hợp lệ theo UTF-8, đã thay bằng dấu �; kiểm tra lại các chỗ đó"
+        return _done(data.decode("utf-8", "replace"), "utf-8", notice)
+    return _done(data.decode(FALLBACK, "replace"), FALLBACK, notice)
+
+
+def _bad_utf8(data: bytes) -> int:
+    count, start = 0, 0
+    while count <= FEW_BAD_BYTES:
+        try:
+            data[start:].decode("utf-8")
+            return count
+        except UnicodeDecodeError as exc:
+            count += 1
+            start += exc.end
+    return count
 
 
 def _done(text: str, codec: str, notice: str) -> Decoded:

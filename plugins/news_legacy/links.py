@@ -28,8 +28,8 @@ def link_key(url: str) -> str:
 
 
 class Links:
-    def __init__(self, article, into: str, targets: dict[str, str]):
-        self.article, self.into, self.targets = article, into, targets
+    def __init__(self, article, folder: str, targets: dict[str, str]):
+        self.article, self.folder, self.targets = article, folder, targets
         self.host = urlsplit(article.url).netloc.lower().removeprefix("www.") if article.url else (
             article.page.host or "")
         self.dangling: set[str] = set()
@@ -37,9 +37,9 @@ class Links:
     def resolve(self, url: str):
         """('article', '{filename}/…'), ('file', local path) or None to keep `url`."""
         folder = self.targets.get(link_key(url))
-        if folder:
-            relative = os.path.relpath(os.path.join(folder, "index.md"), self.into).replace(os.sep, "/")
-            return "article", "{filename}/" + relative
+        if folder:  # relative to this article, so it holds wherever --into put them
+            relative = os.path.relpath(os.path.join(folder, "index.md"), self.folder).replace(os.sep, "/")
+            return "article", "{filename}" + relative
         path = urlsplit(url).path.lower()
         if path.endswith(FILE_EXTENSIONS):
             local = local_file(url, self.article.page, self.article.url)

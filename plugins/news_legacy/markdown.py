@@ -100,17 +100,18 @@ def convert(blocks: list, title: str, locate, taken: set[str], link=None) -> Con
     out: list[str] = []
 
     def image_line(photo: Photo) -> str | None:
-        source = locate(photo.src, photo.href)
+        source, kind = locate(photo.src, photo.href)
         caption = caption_text(photo.caption or _meaningful(photo.title) or _meaningful(photo.alt) or "")
         if source is None:
-            result.missing.append(photo.src)
+            result.missing.append(f"{photo.src} ({kind})" if kind else photo.src)
             return f"<!-- Ảnh thiếu khi nhập từ cổng cũ: {photo.src.replace('--', '-')}" + (
                 f" — chú thích: {caption.replace('--', '-')}" if caption else "") + " -->"
         if not caption:
             result.uncaptioned += 1
             caption = caption_text(f"Ảnh: {title}")
         if source not in names:
-            names[source] = _name(source, photo.caption or _meaningful(photo.title) or _meaningful(photo.alt), taken)
+            names[source] = _name(source, photo.caption or _meaningful(photo.title) or _meaningful(photo.alt), taken,
+                                  FORMAT_EXTENSIONS.get(kind))
             result.photos.append(PhotoFile(source, names[source]))
         return f"![{caption}]({names[source]})"
 
@@ -171,12 +172,18 @@ def _meaningful(text: str) -> str:
     return text
 
 
-def _name(source: str, caption: str, taken: set[str]) -> str:
-    """A short ASCII file name from the caption, else from the old name; never taken twice."""
-    ext = os.path.splitext(source)[1].lower()
-    ext = {".jpeg": ".jpg", ".jpe": ".jpg"}.get(ext, ext)  # documents keep theirs
-    if ext in (".bmp", ".tif", ".tiff"):
-        ext = ".png"  # converted on copy: browsers and the build want JPEG, PNG, WebP or GIF
+FORMAT_EXTENSIONS = {"JPEG": ".jpg", "PNG": ".png", "GIF": ".gif", "WEBP": ".webp",
+                     "BMP": ".png", "TIFF": ".png"}  # BMP, TIFF: converted on copy (write.copy_photo)
+
+
+def _name(source: str, caption: str, taken: set[str], ext: str | None = None) -> str:
+    """A short ASCII file name from the caption, else from the old name; never taken twice.
+
+    A photo's extension comes from its format (a saved `GetImage.ashx@id=5` is a JPEG);
+    a document keeps its own."""
+    if ext is None:
+        ext = os.path.splitext(source)[1].lower()
+        ext = {".jpeg": ".jpg", ".jpe": ".jpg"}.get(ext, ext)
     stem = slugify(caption or "", NAME_LENGTH) or slugify(os.path.splitext(os.path.basename(source))[0], NAME_LENGTH) or "anh"
     name, number = stem + ext, 1
     while name.lower() in taken:

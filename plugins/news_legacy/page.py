@@ -13,19 +13,26 @@ from __future__ import annotations
 import datetime as dt
 import re
 from dataclasses import dataclass, field
+from itertools import pairwise
 
 from bs4 import BeautifulSoup, Comment, NavigableString, Tag
+from news_meta.slugs import fold
 
 from .text import squash
 
 DROP_TAGS = ("script", "style", "noscript", "template", "link", "form", "input", "button",
              "select", "textarea", "svg", "object", "embed", "applet", "map", "canvas", "nav", "dialog")
-JUNK = re.compile(
-    r"share|social|sharing|chia-?se|print|in-?bai|tool|related|lien-?quan|other|khac|cung-?chuyen|"
-    r"comment|binh-?luan|rating|vote|banner|advert|quang-?cao|ads?\b|sidebar|widget|menu|footer|"
-    r"header-top|top-?links|search|tim-?kiem|pagination|paging|phan-?trang|subscribe|popup|modal",
-    re.IGNORECASE,
-)
+# Class and id words (split at - and _) that mark navigation, sharing, related lists, ads.
+JUNK_WORDS = frozenset("""
+    share shares sharing social chiase print inbai tool tools toolbar related lienquan other others khac
+    tinkhac cungchuyenmuc comment comments binhluan rating vote banner banners advert adverts advertising
+    ads quangcao sidebar widget widgets menu navbar footer toplinks search timkiem pagination paging
+    phantrang subscribe popup modal
+""".split())
+JUNK_PAIRS = frozenset({("chia", "se"), ("lien", "quan"), ("tin", "khac"), ("binh", "luan"), ("quang", "cao"),
+                        ("tim", "kiem"), ("phan", "trang"), ("in", "bai"), ("top", "links"), ("cung", "chuyen")})
+JUNK_TAGS = frozenset({"div", "section", "aside", "ul", "ol", "table", "nav", "footer", "header", "p", "dl", "form"})
+_WORD_SPLIT = re.compile(r"[\s_-]+")
 TITLE_CLASS = re.compile(r"title|tieu-?de|tieude|headline|heading", re.IGNORECASE)
 CATEGORY_CLASS = re.compile(r"cate|chuyen-?muc|chuyenmuc|section|zone|title-?cat", re.IGNORECASE)
 CRUMB_CLASS = re.compile(r"breadcrumb|crumb|\bpath\b|duong-?dan|duongdan|navigation|vi-?tri", re.IGNORECASE)
@@ -84,7 +91,7 @@ def read(text: str) -> tuple[BeautifulSoup, Found]:
         raise NotArticle("không thấy dòng ngày đăng (Ngày đăng …), nên không phải trang bài viết")
     meta_text = squash(meta_el.get_text(" ")) if meta_el else ""
     date, has_time = _date(meta_text, published)
-    title_el = _title(meta_el) if meta_el else None
+    title_el = _title(meta_el, soup, og_title or _page_title(soup)) if meta_el else None
     title = squash(title_el.get_text(" ")) if title_el else (og_title or _page_title(soup))
     if not title:
         raise NotArticle("không tìm thấy tiêu đề bài viết", error=True)
@@ -96,7 +103,7 @@ def read(text: str) -> tuple[BeautifulSoup, Found]:
             continue
         if _is_junk(tag) and not (meta_el and _contains(tag, meta_el)) and not (title_el and _contains(tag, title_el)):
             tag.decompose()
-    body = _body(soup)
+    body = _body(soup, {id(el) for el in (title_el, meta_el) if el is not None})
     if body is None:
         raise NotArticle("không tìm thấy nội dung bài viết (không có đoạn văn nào)", error=True)
     lead = _lead(soup, body)
@@ -169,8 +176,14 @@ def _views(text: str) -> int:
     return int(re.sub(r"[.,]", "", match.group(1))) if match else 0
 
 
-def _title(meta_el: Tag) -> Tag | None:
-    """The heading, or element styled as a title, closest before the meta line."""
+def _title(meta_el: Tag, soup, declared: str) -> Tag | None:
+    """The page's <h1> when it agrees with og:title or <title>; else the heading, or
+    element styled as a title, closest before the meta line."""
+    key = fold(declared or "")
+    for h1 in soup.find_all("h1"):
+        text = fold(squash(h1.get_text(" ")))
+        if key and len(text) >= 10 and (text in key or key in text):
+            return h1
     for index, el in enumerate(meta_el.find_all_previous(True)):
         if index > 400:
             break
@@ -218,14 +231,20 @@ def _tags(soup) -> list[str]:
 def _is_junk(tag: Tag) -> bool:
     if tag.name in ("aside", "footer", "iframe") and not _youtube(tag):
         return True
-    return bool(JUNK.search(_classes(tag)))
+    if tag.name not in JUNK_TAGS:
+        return False  # a <span class="khach-hang"> inside a paragraph is text, whatever its class
+    for value in [*(tag.get("class") or []), tag.get("id") or ""]:
+        words = [w for w in _WORD_SPLIT.split(value.lower()) if w]
+        if JUNK_WORDS.intersection(words) or JUNK_PAIRS.intersection(pairwise(words)):
+            return True
+    return False
 
 
 def _youtube(tag: Tag) -> bool:
     return tag.name == "iframe" and re.search(r"youtube(-nocookie)?\.com/embed/", tag.get("src") or "") is not None
 
 
-def _body(soup) -> Tag | None:
+def _body(soup, ignore: set[int] = frozenset()) -> Tag | None:
     """The block with the most paragraph text (text in links does not count).
 
     Parents are walked by hand: bs4's find_parent builds its matcher on every
@@ -241,7 +260,7 @@ def _body(soup) -> Tag | None:
             continue
         chain, parent, skip = [], node.parent, False
         while parent is not None:
-            if parent.name in NOT_BODY_TEXT:
+            if parent.name in NOT_BODY_TEXT or id(parent) in ignore:
                 skip = True
                 break
             if parent.name == "p" or parent.name in BLOCK_SET:

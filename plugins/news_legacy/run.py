@@ -115,10 +115,17 @@ def load_mapping(path: str | None, cfg: Config) -> dict[str, CategoryDef]:
         ) from None
     if not isinstance(data, dict):
         raise ImportProblem(f'{shown}: tệp chuyên mục phải gồm các dòng "Tên cũ": "Tên mới".')
-    mapping = {}
+    mapping, seen = {}, {}
     lines = source.splitlines()
     for old, new in data.items():
-        line = next((i + 1 for i, text in enumerate(lines) if str(old) in text), None)
+        line = next((i + 1 for i, text in enumerate(lines)
+                     if text.lstrip().lstrip("\"'").startswith(str(old))), None)
+        if fold(str(old)) in seen:
+            raise ImportProblem(
+                f'{shown}:{line or "?"}: "{old}" đã có ở dòng {seen[fold(str(old))]} (chữ hoa, chữ thường không '
+                "phân biệt). Mỗi tên cũ chỉ viết một lần; xóa một trong hai dòng."
+            )
+        seen[fold(str(old))] = line or "?"
         found = cfg.find_category(str(new or ""))
         if found is None:
             close = difflib.get_close_matches(str(new or ""), [c.name for c in cfg.categories], n=1, cutoff=0.5)
@@ -173,10 +180,26 @@ def front_matter(e: Extracted, category: CategoryDef, summary: str, slug: str | 
 
 
 def locator(e: Extracted):
-    def locate(src: str, href: str) -> str | None:
+    """locate(src, href) -> (path, image format) of a saved photo, or (None, why not)."""
+    def locate(src: str, href: str):
         if href and href.lower().split("?")[0].endswith(IMAGE_EXTENSIONS):
             full = local_file(href, e.page, e.url)
-            if full:
-                return full
-        return local_file(src, e.page, e.url)
+            if full and image_format(full):
+                return os.path.normpath(full), image_format(full)
+        found = local_file(src, e.page, e.url)
+        if not found:
+            return None, ""
+        kind = image_format(found)
+        return (os.path.normpath(found), kind) if kind else (None, "không phải tệp ảnh")
     return locate
+
+
+def image_format(path: str) -> str | None:
+    """JPEG, PNG, GIF, WEBP, BMP or TIFF when Pillow recognises the file; else None."""
+    from PIL import Image, UnidentifiedImageError
+
+    try:
+        with Image.open(path) as image:
+            return image.format if image.format in ("JPEG", "PNG", "GIF", "WEBP", "BMP", "TIFF") else None
+    except (OSError, UnidentifiedImageError, ValueError):
+        return None

@@ -15,7 +15,7 @@ import os
 import re
 import unicodedata
 from dataclasses import dataclass
-from urllib.parse import unquote, urljoin, urlsplit
+from urllib.parse import quote, unquote, urljoin, urlsplit
 
 PAGE_EXTENSIONS = (".html", ".htm", ".shtml", ".aspx", ".asp", ".php", ".jsp")
 SKIP_DIRS = {"hts-cache", ".git", "__pycache__"}
@@ -39,8 +39,12 @@ class Page:
         rel = _ADDED_EXT.sub(r".\1", rel)
         if "@" in rel and "=" in rel.split("@", 1)[1]:
             rel = rel.replace("@", "?", 1)  # wget --restrict-file-names=windows
+        if "?" in rel and rel.endswith(".html"):
+            rel = rel[: -len(".html")]  # wget --adjust-extension after a query: "?id=4127.html"
         if rel.endswith("index.html") and "?" not in rel:
             rel = rel[: -len("index.html")]
+        path, _, query = rel.partition("?")
+        rel = quote(unicodedata.normalize("NFC", path), safe="/%") + (f"?{quote(query, safe='=&%')}" if query else "")
         return f"https://{self.host}/{rel}"
 
 
@@ -75,10 +79,9 @@ def _walk(folder: str) -> list[str]:
 
 
 def _mirror_root(path: str, source: str) -> str | None:
-    """The nearest folder named like a host name, at or below the source's parent."""
-    stop = os.path.dirname(source) if os.path.isdir(source) else os.path.dirname(os.path.dirname(source))
+    """The nearest folder above the page named like a host name (dongda.hanoi.gov.vn)."""
     folder = os.path.dirname(path)
-    while len(folder) > len(stop):
+    while os.path.dirname(folder) != folder:
         if _HOST.match(os.path.basename(folder)):
             return folder
         folder = os.path.dirname(folder)
@@ -108,6 +111,8 @@ def local_file(src: str, page: Page, page_url: str | None) -> str | None:
     if not parts.scheme and not parts.netloc and not src.startswith("/"):
         base = os.path.dirname(page.path)
         candidates += [os.path.join(base, _local(parts.path)), os.path.join(base, _local(src.split("#")[0]))]
+        if parts.query:  # saved with the query in the name, or ? written as @
+            candidates.append(os.path.join(base, _local(parts.path) + "@" + parts.query))
     if page.root:
         absolute = urlsplit(urljoin(page_url or f"https://{page.host}/", src))
         hosts = [page.root]

@@ -8,8 +8,8 @@ import unicodedata
 NBSP = "\u00a0"
 _RUN = re.compile(r"[ \t\r\n\f\v\u00a0\u200b\ufeff]+")
 _ENTITY = re.compile(r"&(?=#?[A-Za-z0-9]+;)")
-_SPECIAL = re.compile(r"([\\`*_\[\]])")
-_LINE_START = re.compile(r"^(#{1,6}\s|>|[-+*]\s|(\d+)([.)])\s|:{3})")
+_SPECIAL = re.compile(r"([\\`*_\[\]{}#])")
+_LINE_START = re.compile(r"^(>|[-+*]\s|(\d+)([.)])\s|:|~~~|\s)")
 
 
 def squash(text: str) -> str:
@@ -37,8 +37,12 @@ def escape_line_start(line: str) -> str:
         return line
     if match.group(2):
         return f"{match.group(2)}\\{match.group(3)}{line[match.end(3):]}"
-    if line.startswith(":::"):
+    if line.startswith(":"):  # a definition list, or a gallery fence
         return "&#58;" + line[1:]
+    if line.startswith("~"):  # a fenced code block
+        return "&#126;" + line[1:]
+    if line[0].isspace():
+        return line.lstrip()
     return "\\" + line
 
 

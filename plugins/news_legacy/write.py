@@ -19,9 +19,9 @@ from dataclasses import dataclass
 from .markdown import PhotoFile
 
 HASH_LINE = re.compile(r"^legacy_hash:.*\n", re.MULTILINE)
-_FIELD = re.compile(r"^(legacy_url|legacy_hash|title|slug):[ \t]*(.*?)[ \t]*$", re.MULTILINE)
+_FIELD = re.compile(r"^(legacy_url|legacy_hash|title|slug|date):[ \t]*(.*?)[ \t]*$", re.MULTILINE)
+HEAD_BYTES = 65536  # front matter with a long summary still fits
 TEMP_PREFIX = ".nhap-tam-"
-CONVERT = (".bmp", ".tif", ".tiff")
 
 
 @dataclass
@@ -42,10 +42,21 @@ def with_hash(text: str) -> str:
     return text.replace("legacy_hash: -\n", f"legacy_hash: {digest(text)}\n", 1)
 
 
+def title_key(title: str, date) -> str:
+    """Who an article is when the old page gave no address: its title and day."""
+    from news_meta.slugs import fold
+
+    day = date if isinstance(date, str) else date.strftime("%d/%m/%Y")
+    return f"{fold(title)}|{day[:10]}"
+
+
 def scan(into: str, slug_length: int = 80) -> tuple[dict[str, Existing], set[str]]:
-    """Articles already in `into` that came from the old portal, by legacy_url; every article's slug."""
+    """Articles already in `into` that came from the old portal, keyed by their old
+    address (links.link_key) or, without one, by title and day; every article's slug."""
     import yaml
     from news_meta.slugs import slugify
+
+    from .links import link_key
 
     found: dict[str, Existing] = {}
     slugs: set[str] = set()
@@ -55,8 +66,8 @@ def scan(into: str, slug_length: int = 80) -> tuple[dict[str, Existing], set[str
             continue
         path = os.path.join(dirpath, "index.md")
         try:
-            with open(path, encoding="utf-8") as handle:
-                head = handle.read(8192)
+            with open(path, encoding="utf-8-sig") as handle:  # Notepad adds a BOM
+                head = handle.read(HEAD_BYTES).replace("\r\n", "\n")
         except (OSError, UnicodeDecodeError):
             continue
         fields = {}
@@ -70,7 +81,10 @@ def scan(into: str, slug_length: int = 80) -> tuple[dict[str, Existing], set[str
         if slug:
             slugs.add(slug)
         if fields.get("legacy_url"):
-            found.setdefault(fields["legacy_url"], Existing(dirpath, fields["legacy_url"], fields.get("legacy_hash")))
+            found.setdefault(link_key(fields["legacy_url"]),
+                             Existing(dirpath, fields["legacy_url"], fields.get("legacy_hash")))
+        elif fields.get("legacy_hash") and fields.get("title") and fields.get("date"):
+            found.setdefault(title_key(fields["title"], fields["date"]), Existing(dirpath, None, fields["legacy_hash"]))
     return found, slugs
 
 
@@ -84,6 +98,7 @@ def state(folder: str, text: str) -> str:
             current = handle.read()
     except (OSError, UnicodeDecodeError):
         return "edited"
+    current = current.removeprefix("\ufeff")
     stored = re.search(r"^legacy_hash:[ \t]*(\S+)", current, re.MULTILINE)
     if not stored or stored.group(1) != digest(current):
         return "edited"
@@ -132,7 +147,7 @@ def write_over(folder: str, text: str, photos: list[PhotoFile]) -> None:
 
 
 def copy_photo(source: str, target: str) -> None:
-    if source.lower().endswith(CONVERT):
+    if target.lower().endswith(".png") and not source.lower().endswith(".png"):
         from PIL import Image
 
         with Image.open(source) as image:

@@ -78,23 +78,49 @@ def page(redirect: Redirect, csp: str) -> str:
     )
 
 
+def taken(output: str, redirect: Redirect) -> str | None:
+    """The new site's own file at the old address, if any: the home page for "/"."""
+    if redirect.query:
+        return None
+    path = unquote(redirect.old_path)
+    segments = [s for s in path.split("/") if s]
+    candidates = ["/".join([*segments, "index.html"])]
+    if segments and not path.endswith("/"):
+        candidates.insert(0, "/".join(segments))
+    for relative in candidates:
+        if os.path.exists(os.path.join(output, *relative.split("/"))):
+            return relative
+    return None
+
+
 def write(output: str, redirects: list[Redirect], csp: str) -> tuple[int, list[str]]:
-    """Write the pages and the maps; (pages written, warnings for addresses taken by real pages)."""
-    warnings, written = [], 0
+    """Write the pages and the maps; (pages written, warnings).
+
+    An old address the new site itself serves (its home page, a category) is
+    left alone, in the pages and in the maps, with a warning."""
+    warnings, written, kept = [], 0, []
     for redirect in redirects:
+        own = taken(output, redirect)
+        if own:
+            warnings.append(f"{redirect.source}: legacy_url {redirect.old_path} là địa chỉ của một trang của trang mới "
+                            f"({own}), nên không chuyển hướng. Sửa legacy_url thành địa chỉ cũ của riêng bài này.")
+            continue
+        kept.append(redirect)
         relative = page_file(redirect)
         if relative is None:
             continue
         path = os.path.join(output, *relative.split("/"))
-        if os.path.exists(path):
-            warnings.append(f"{redirect.source}: legacy_url {redirect.old_path} trùng với một trang của trang mới "
-                            f"({relative}), nên không tạo trang chuyển hướng. Kiểm tra lại legacy_url.")
+        try:
+            os.makedirs(os.path.dirname(path), exist_ok=True)
+            with open(path, "x", encoding="utf-8", newline="\n") as handle:
+                handle.write(page(redirect, csp))
+        except OSError as exc:  # /robots.txt/a.html, or /x.html beside /x.html/
+            warnings.append(f"{redirect.source}: không tạo được trang chuyển hướng cho legacy_url "
+                            f"{redirect.old_path} ({exc.strerror or exc}): địa chỉ này trùng một tệp hay thư mục "
+                            "khác của bản dựng. Kiểm tra lại legacy_url.")
             continue
-        os.makedirs(os.path.dirname(path), exist_ok=True)
-        with open(path, "w", encoding="utf-8", newline="\n") as handle:
-            handle.write(page(redirect, csp))
         written += 1
-    _write_maps(output, redirects)
+    _write_maps(output, kept)
     return written, warnings
 
 
