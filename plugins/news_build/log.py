@@ -33,6 +33,13 @@ class PlainFormatter(logging.Formatter):
 
 def install(verbose: bool = False) -> tuple[Counter, list[logging.Handler]]:
     """Attach a counter and a plain stderr handler to the root logger."""
+    from pelican.log import LimitFilter
+
+    # Pelican drops a message it has already logged in this process. Each build
+    # reports its own problems: `invoke serve` rebuilds in one process, and an
+    # unchanged article's warning must show after every save, not only the first.
+    LimitFilter._raised_messages.clear()
+    LimitFilter._group_count.clear()
     root = logging.getLogger()
     counter = Counter()
     printer = logging.StreamHandler()

@@ -12,9 +12,12 @@ Signals:
   when there is no article at all (a mistyped --content must not publish).
 - page_generator_finalized: drop draft pages from a production build.
 - all_generators_finalized: reject any other output path claimed twice.
+- finalized: prune the content cache (cache.py: parsed articles kept between
+  builds, keyed by the file's bytes, the reading settings and plugin code).
 
 Settings (see settings.py): NEWS_CATEGORIES, NEWS_SHOW_DRAFTS, NEWS_EMBED_HOSTS,
-NEWS_SLUG_MAX_LENGTH; TIMEZONE.
+NEWS_SLUG_MAX_LENGTH; TIMEZONE; NEWS_CONTENT_CACHE_PATH (a `content` folder
+beside NEWS_IMAGES_CACHE_PATH by default; False turns the cache off).
 """
 
 from functools import partial
@@ -67,6 +70,19 @@ def generators_finalized(generators):
     reject_output_collisions(generators)
 
 
+def finalized(pelican):
+    import logging
+
+    from .state import of
+
+    cache = of(pelican.settings).content_cache
+    if cache is not None:
+        removed = cache.prune()
+        logging.getLogger("news_meta").info(
+            "[news_meta] bộ nhớ đệm nội dung: %d bài đọc lại từ bộ nhớ đệm, %d bài đọc mới, %d mục cũ đã xóa",
+            cache.hits, cache.misses, removed)
+
+
 def register():
     signals.initialized.connect(initialized)
     signals.readers_init.connect(readers_init)
@@ -74,3 +90,4 @@ def register():
     signals.article_generator_finalized.connect(article_generator_finalized)
     signals.page_generator_finalized.connect(page_generator_finalized)
     signals.all_generators_finalized.connect(generators_finalized)
+    signals.finalized.connect(finalized)

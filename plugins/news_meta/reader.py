@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import copy
 import datetime as dt
 import os
 import unicodedata
@@ -14,6 +15,7 @@ from pelican.readers import MarkdownReader
 from pelican.urlwrappers import Category, Tag
 
 from . import vi
+from .cache import Entry, stamps
 from .errors import ArticleRejected, Problems
 from .fields import Meta, validate
 from .frontmatter import split
@@ -126,9 +128,18 @@ class NewsReader(MarkdownReader):
 
     def _read(self, source_path):
         problems = Problems(display_path(source_path))
+        with open(source_path, "rb") as handle:
+            data = handle.read()
+        page = self._is_page(source_path)
+        cache, key = self.state.content_cache, None
+        if cache is not None:
+            relative = os.path.relpath(os.path.abspath(source_path), self.settings["PATH"])
+            key = cache.key(data, relative)
+            entry = cache.get(key)
+            if entry is not None:
+                return self._from_cache(entry, problems, page)
         try:
-            with open(source_path, encoding="utf-8") as handle:
-                text = handle.read()
+            text = data.decode("utf-8")
         except UnicodeDecodeError as exc:
             line = exc.object[: exc.start].count(b"\n") + 1
             problems.error(line, None, "tệp không được lưu bằng mã UTF-8", "Mở tệp và lưu lại với mã hóa (encoding) UTF-8.")
@@ -140,7 +151,6 @@ class NewsReader(MarkdownReader):
         if document is None:
             self._reject(problems)
         cfg = self.state.config
-        page = self._is_page(source_path)
         meta = validate(document.fields, cfg, problems, page=page)
         context = BodyContext(
             problems.path, os.path.abspath(source_path), self.settings["PATH"],
@@ -155,10 +165,25 @@ class NewsReader(MarkdownReader):
             meta.summary = lead_paragraph(html)
         if problems.errors:
             self._reject(problems)
+        if cache is not None:
+            used = [p.source for p in context.photos + context.files]
+            cache.put(key, Entry(meta, html, list(context.photos), list(context.files), dict(context.roles),
+                                 cover, list(problems.items), stamps(used)))
         problems.report()  # warnings only by now
         if page:
             return html, self._page_metadata(meta, context, cover)
         return html, self._metadata(meta, context, cover)
+
+    def _from_cache(self, entry: Entry, problems: Problems, page: bool):
+        """An unchanged article: its warnings again, its metadata made afresh (drafts, dates)."""
+        problems.items = list(entry.warnings)
+        problems.report()
+        meta = copy.copy(entry.meta)
+        context = BodyContext(problems.path, "", "", 0, problems, photos=list(entry.photos),
+                              files=list(entry.files), roles={i: set(r) for i, r in entry.roles.items()})
+        if page:
+            return entry.html, self._page_metadata(meta, context, entry.cover)
+        return entry.html, self._metadata(meta, context, entry.cover)
 
     def _reject(self, problems: Problems):
         self.state.rejected.add(problems.path)

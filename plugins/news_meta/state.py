@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import logging
+import os
 from collections.abc import Callable
 from dataclasses import dataclass, field
 
@@ -17,6 +18,7 @@ class State:
     rejected: set[str] = field(default_factory=set)  # display paths of rejected files
     # Set by news_images: PhotoRef -> PhotoRef with size and digest, or raises PhotoProblem.
     inspect_photo: Callable | None = None
+    content_cache: object = None  # cache.ContentCache, or None when NEWS_CONTENT_CACHE_PATH is False
 
 
 def of(settings) -> State:
@@ -26,8 +28,21 @@ def of(settings) -> State:
 def ensure(settings) -> State:
     """The build's State, created on first use by whichever plugin starts first."""
     if KEY not in settings:
-        settings[KEY] = State(load(settings))
+        settings[KEY] = State(load(settings), content_cache=_content_cache(settings))
     return settings[KEY]
+
+
+def _content_cache(settings):
+    """NEWS_CONTENT_CACHE_PATH; by default a `content` folder beside the photo cache."""
+    from .cache import ContentCache
+
+    path = settings.get("NEWS_CONTENT_CACHE_PATH")
+    if path is False:
+        return None
+    if not path:
+        images = settings.get("NEWS_IMAGES_CACHE_PATH") or os.path.join(settings.get("CACHE_PATH") or "cache", "images")
+        path = os.path.join(os.path.dirname(os.path.abspath(images)), "content")
+    return ContentCache(path, settings)
 
 
 class HideRejectedFilter(logging.Filter):

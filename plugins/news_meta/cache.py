@@ -1,0 +1,139 @@
+"""Parsed articles kept between builds, keyed by what they were made from.
+
+Reading is most of a build's time (YAML, Markdown, the sanitizer, photo
+headers), and an article that did not change reads the same. The key is a
+hash of the file's bytes, its path in the content folder, the settings that
+shape what the reader makes, and the source code of the plugins that read it;
+never a file time, so a fresh clone or a `touch` changes nothing and an edit
+always shows. The photos and documents an article uses are checked by size
+and modification time on every hit: a replaced photo means reading again.
+
+An entry keeps the article's warnings, which are printed again on every
+build, so a strict build fails on an unchanged article as it did the first
+time. Articles with errors are never kept.
+
+Entries are one zlib-compressed pickle each, under
+<NEWS_CONTENT_CACHE_PATH>/<2 hex>/<key>; entries unused for 30 days are
+removed at the end of a build.
+"""
+
+from __future__ import annotations
+
+import glob
+import hashlib
+import os
+import pickle
+import secrets
+import time
+import zlib
+from dataclasses import dataclass, field
+
+PRUNE_AFTER = 30 * 24 * 3600
+READER_PLUGINS = ("news_meta", "news_gallery", "news_images")
+SETTINGS = ("NEWS_CATEGORIES", "NEWS_SLUG_MAX_LENGTH", "NEWS_EMBED_HOSTS", "TIMEZONE", "MARKDOWN",
+            "PAGE_PATHS", "ARTICLE_PATHS", "PATH", "NEWS_IMAGES_MAX_PIXELS")
+
+
+@dataclass
+class Entry:
+    meta: object
+    html: str
+    photos: list
+    files: list
+    roles: dict
+    cover: object
+    warnings: list
+    stamps: dict[str, tuple[int, int]] = field(default_factory=dict)
+
+    def fresh(self) -> bool:
+        for path, stamp in self.stamps.items():
+            try:
+                stat = os.stat(path)
+            except OSError:
+                return False
+            if (stat.st_size, stat.st_mtime_ns) != tuple(stamp):
+                return False
+        return True
+
+
+def stamps(paths) -> dict[str, tuple[int, int]]:
+    found = {}
+    for path in paths:
+        stat = os.stat(path)
+        found[path] = (stat.st_size, stat.st_mtime_ns)
+    return found
+
+
+_CODE: str | None = None
+
+
+def code_version() -> str:
+    """A hash of the reading plugins' source: a code change is a cache miss."""
+    global _CODE
+    if _CODE is None:
+        plugins = os.path.dirname(os.path.dirname(os.path.abspath(__file__)))
+        digest = hashlib.blake2b(digest_size=16)
+        for name in READER_PLUGINS:
+            for path in sorted(glob.glob(os.path.join(plugins, name, "*.py"))):
+                with open(path, "rb") as handle:
+                    digest.update(path.encode("utf-8", "replace") + handle.read())
+        _CODE = digest.hexdigest()
+    return _CODE
+
+
+class ContentCache:
+    def __init__(self, path: str, settings: dict):
+        self.path = path
+        described = repr([(name, settings.get(name)) for name in SETTINGS]) + code_version()
+        self.fingerprint = hashlib.blake2b(described.encode("utf-8", "replace"), digest_size=16).digest()
+        self.used: set[str] = set()
+        self.hits = self.misses = 0
+
+    def key(self, data: bytes, relative: str) -> str:
+        digest = hashlib.blake2b(self.fingerprint, digest_size=20)
+        digest.update(relative.encode("utf-8", "replace") + b"\0" + data)
+        return digest.hexdigest()
+
+    def _file(self, key: str) -> str:
+        return os.path.join(self.path, key[:2], key)
+
+    def get(self, key: str) -> Entry | None:
+        self.used.add(key)
+        try:
+            with open(self._file(key), "rb") as handle:
+                entry = pickle.loads(zlib.decompress(handle.read()))
+        except (OSError, ValueError, EOFError, pickle.PickleError, zlib.error, AttributeError, ImportError):
+            self.misses += 1
+            return None
+        if not isinstance(entry, Entry) or not entry.fresh():
+            self.misses += 1
+            return None
+        self.hits += 1
+        return entry
+
+    def put(self, key: str, entry: Entry) -> None:
+        target = self._file(key)
+        temporary = f"{target}.{secrets.token_hex(4)}.tmp"
+        try:
+            os.makedirs(os.path.dirname(target), exist_ok=True)
+            with open(temporary, "wb") as handle:
+                handle.write(zlib.compress(pickle.dumps(entry, protocol=pickle.HIGHEST_PROTOCOL), 1))
+            os.replace(temporary, target)
+        except OSError:  # a read-only or full disk only costs speed
+            try:
+                os.unlink(temporary)
+            except OSError:
+                pass
+
+    def prune(self) -> int:
+        """Remove entries this build did not use and nobody wrote for PRUNE_AFTER."""
+        removed, limit = 0, time.time() - PRUNE_AFTER
+        for path in glob.glob(os.path.join(self.path, "??", "*")):
+            name = os.path.basename(path)
+            try:
+                if name not in self.used and os.stat(path).st_mtime < limit:
+                    os.unlink(path)
+                    removed += 1
+            except OSError:
+                continue
+        return removed

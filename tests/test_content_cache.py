@@ -1,0 +1,74 @@
+"""Parsed articles are kept between builds (news_meta/cache.py): what a rebuild
+shows must be exactly what a first build shows, warnings included."""
+
+from __future__ import annotations
+
+import os
+from pathlib import Path
+
+from conftest import article, make_photo
+
+
+def tree(output: Path) -> dict[str, bytes]:
+    return {str(p.relative_to(output)): p.read_bytes() for p in sorted(output.rglob("*")) if p.is_file()}
+
+
+def entries(tmp_path: Path) -> list[Path]:
+    return [p for p in (tmp_path / "content").glob("??/*") if p.is_file()]
+
+
+BODY = "Đoạn mở đầu của bài.\n\n![Quang cảnh hội nghị](anh.jpg)\n"
+
+
+def test_a_rebuild_from_the_cache_is_byte_identical(tmp_path, build_site):
+    files = {"2024/a/index.md": article(body=BODY), "2024/a/anh.jpg": None,
+             "2024/b/index.md": article(title="Bài thứ hai", body="Nội dung thứ hai.")}
+    first = build_site(files)
+    assert len(entries(tmp_path)) == 2  # one entry per article, beside the photo cache
+    again = build_site({}, content=first.content)
+    assert tree(again.output) == tree(first.output)
+
+
+def test_warnings_of_an_unchanged_article_are_reported_on_every_build(tmp_path, build_site):
+    files = {"2024/a/index.md": article(body="Nội dung.", catgory="x")}
+    first = build_site(files)
+    again = build_site({}, content=first.content)
+    for site in (first, again):
+        assert site.result.warnings == 1 and any("index.md:5: catgory" in m for m in site.result.messages)
+    strict = build_site({}, content=first.content, strict=True)
+    assert not strict.result.ok  # a strict build still fails on the cached article's warning
+
+
+def test_an_edit_shows_on_the_next_build(build_site):
+    first = build_site({"2024/a/index.md": article(body="Nội dung cũ.")})
+    (first.content / "2024/a/index.md").write_text(article(body="Nội dung mới."), encoding="utf-8")
+    again = build_site({}, content=first.content)
+    page = again.page("tin-tuc-su-kien/hoi-nghi-thi-dua")
+    assert page.select_one(".article__body p").get_text() == "Nội dung mới."
+
+
+def test_a_replaced_photo_is_read_again(build_site):
+    first = build_site({"2024/a/index.md": article(body=BODY), "2024/a/anh.jpg": None})
+    img = first.page("tin-tuc-su-kien/hoi-nghi-thi-dua").select_one("figure img")
+    assert (img["width"], img["height"]) == ("640", "480")
+    photo = first.content / "2024/a/anh.jpg"
+    make_photo(photo, size=(300, 400))
+    os.utime(photo, ns=(1, 1))  # even with an old file time: the size changed
+    again = build_site({}, content=first.content)
+    img = again.page("tin-tuc-su-kien/hoi-nghi-thi-dua").select_one("figure img")
+    assert (img["width"], img["height"]) == ("300", "400")
+
+
+def test_a_damaged_cache_entry_is_ignored(tmp_path, build_site):
+    first = build_site({"2024/a/index.md": article(body="Nội dung.")})
+    for entry in entries(tmp_path):
+        entry.write_bytes(b"not a cache entry")
+    again = build_site({}, content=first.content)
+    assert again.result.ok and tree(again.output) == tree(first.output)
+
+
+def test_an_article_with_errors_is_never_cached(tmp_path, build_site):
+    first = build_site({"2024/a/index.md": article(date="32/13/2024")})
+    assert first.result.errors == 1 and entries(tmp_path) == []
+    again = build_site({}, content=first.content)
+    assert again.result.errors == 1
