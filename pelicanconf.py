@@ -65,7 +65,7 @@ JINJA_ENVIRONMENT = {"trim_blocks": True, "lstrip_blocks": True, "autoescape": T
 import os  # noqa: E402
 
 PLUGIN_PATHS = ["plugins"]
-PLUGINS = ["news_meta", "news_gallery", "news_images", "news_site", "news_publish"]
+PLUGINS = ["news_meta", "news_gallery", "news_images", "news_site", "news_publish", "news_incremental"]
 
 MARKDOWN = {
     "extensions": ["news_gallery.extension:NewsFigureExtension"],
@@ -174,5 +174,7 @@ PAGE_TRANSLATION_ID = None
 
 CACHE_CONTENT = False
 LOAD_CONTENT_CACHE = False
-DELETE_OUTPUT_DIRECTORY = True
+# Development builds update output/ in place: news_incremental renders and
+# writes only what changed and removes pages of deleted articles.
+DELETE_OUTPUT_DIRECTORY = False
 OUTPUT_RETENTION = [".news-build"]  # news_build deletes only folders that hold it

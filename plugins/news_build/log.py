@@ -51,7 +51,7 @@ def install(verbose: bool = False) -> tuple[Counter, list[logging.Handler]]:
         root.setLevel(logging.WARNING)
     logging.getLogger("pelican").setLevel(logging.INFO if verbose else logging.WARNING)
     if verbose:  # what each step of ours did and took
-        for name in ("news_images", "news_publish"):
+        for name in ("news_images", "news_publish", "news_meta", "news_incremental"):
             logging.getLogger(name).setLevel(logging.INFO)
     return counter, [counter, printer]
 

@@ -57,7 +57,7 @@ def build(settings_file: str, content: str | None = None, output: str | None = N
         _mark(work)
         settings = read_settings(
             settings_file,
-            override={**(overrides or {}), "PATH": content, "OUTPUT_PATH": work},
+            override={**(overrides or {}), "PATH": content, "OUTPUT_PATH": work, "NEWS_OUTPUT_TARGET": target},
         )
         with contextlib.redirect_stdout(sys.stdout if verbose else io.StringIO()):
             Pelican(settings).run()  # its English "Done: …" line is replaced by _summary

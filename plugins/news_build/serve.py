@@ -55,7 +55,9 @@ class Preview:
     def rebuild(self, reason: str = "") -> None:
         if reason:
             print(f"\n{reason}: dựng lại…", flush=True)
-        result = build(self.settings, self.content, self.output, atomic=True)
+        # In place: news_incremental renders only what changed and replaces each file
+        # with a rename, so the browser never reads half a page.
+        result = build(self.settings, self.content, self.output)
         with self.changed:
             self.number += 1
             self.status = {

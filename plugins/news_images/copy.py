@@ -5,7 +5,7 @@ from __future__ import annotations
 import os
 import shutil
 
-from .pipeline import photo_folder
+from .pipeline import photo_folder, produced
 
 
 def publish_files(contents, output_path: str) -> int:
@@ -19,5 +19,6 @@ def publish_files(contents, output_path: str) -> int:
                 continue
             os.makedirs(os.path.dirname(target), exist_ok=True)
             shutil.copyfile(item.source, target)
+            produced(target)
             written.add(target)
     return len(written)

@@ -15,6 +15,13 @@ from .plan import plan
 from .render import Job, missing, render
 from .settings import Config
 
+try:  # news_incremental removes what a later build no longer places
+    from news_incremental import produced
+except ImportError:  # pragma: no cover - the plugin is always in PLUGINS_PATH
+    def produced(path: str) -> None:
+        pass
+
+
 logger = logging.getLogger("news_images")
 
 
@@ -66,6 +73,7 @@ def publish(contents, output_path: str, cfg: Config) -> dict:
 def place(source: str, target: str) -> None:
     """Hard-link a cached derivative into the output (fast, no extra disk);
     copy where links are impossible (another disk, Windows FAT, …)."""
+    produced(target)
     if os.path.exists(target):
         if os.path.samefile(source, target):
             return

@@ -1,0 +1,75 @@
+"""news_incremental: a rebuild renders and writes only the pages that changed.
+
+Signals:
+- get_writer: IncrementalWriter (writer.py). Before rendering a page it takes
+  a fingerprint of everything the page shows (fingerprint.py): the article
+  with its body, the lists on the page, the site-wide settings, menu, theme
+  and plugin code. When the fingerprint is the one recorded for that file at
+  the last build and the file is still there, the page is not rendered again.
+  Every file, rendered or not, is written only when its bytes changed, through
+  a temporary file and a rename, so a reader of output/ (the live preview)
+  never meets a half-written page, and unchanged files keep their time.
+- page_writer_finalized: remove the pages, photo derivatives and documents a
+  previous build made and this one did not (a deleted or renamed article),
+  before news_publish indexes the output. Other plugins report what they
+  place with `produced(path)`.
+- finalized: save the fingerprints, in a `pages` folder beside the photo cache
+  (one file per output folder), never in output/.
+
+The home page and the other pages made from the theme alone (DIRECT_TEMPLATES)
+are always rendered: they show lists of the whole site.
+"""
+
+from pelican import signals
+
+KEY = "NEWS_INCREMENTAL_WRITER"
+SHARED = "NEWS_INCREMENTAL_CONTEXT"
+
+
+_WRITER = None  # this build's IncrementalWriter, for produced()
+
+
+def produced(path: str) -> None:
+    """Record a file another plugin placed in the output (a photo derivative, a
+    document), so that it is removed by the first build that no longer places it."""
+    if _WRITER is not None:
+        _WRITER.keep(path)
+
+
+def get_writer(pelican):
+    from .writer import IncrementalWriter
+
+    return IncrementalWriter
+
+
+def started(writer) -> None:
+    global _WRITER
+    _WRITER = writer
+
+
+def page_writer_finalized(generator, writer):
+    # The last generator that writes through the writer (articles, direct templates,
+    # pages) is done and news_images has placed its photos: drop what this build did
+    # not make, before news_publish indexes the output for search.
+    if hasattr(writer, "remove_stale"):
+        writer.remove_stale()
+
+
+def all_generators_finalized(generators):
+    if generators:  # the context every generator shares; pages' own values are what differs from it
+        generators[0].settings[SHARED] = generators[0].context
+
+
+def finalized(pelican):
+    global _WRITER
+    writer = pelican.settings.get(KEY)
+    if writer is not None:
+        writer.finish()
+    _WRITER = None
+
+
+def register():
+    signals.all_generators_finalized.connect(all_generators_finalized)
+    signals.get_writer.connect(get_writer)
+    signals.page_writer_finalized.connect(page_writer_finalized)
+    signals.finalized.connect(finalized)

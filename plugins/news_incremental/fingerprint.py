@@ -1,0 +1,130 @@
+"""What a page shows, as a stable string to hash: a changed string means render again.
+
+Only values that templates can show are described, and each in a form that
+is the same from one build to the next (never an object's address). Anything
+unknown is described by its identity, which changes every build: the page is
+then always rendered, which is slow but never stale.
+"""
+
+from __future__ import annotations
+
+import dataclasses
+import datetime as dt
+import glob
+import hashlib
+import os
+
+from pelican.contents import Content
+from pelican.paginator import Page, Paginator
+from pelican.urlwrappers import URLWrapper
+
+BASIC = (str, int, float, bool, type(None))
+# What an article shows on its own page, beyond what it shows in a list.
+OWN = ("has_gallery", "news_page", "news_share", "social_image", "news_photo_urls", "tags")
+LISTS = ("news_related", "news_most_viewed", "news_next", "news_previous")
+SHOWN = ("url", "save_as", "title", "summary", "news", "card_image", "status", "lang", "slug")
+
+
+# Keys Pelican passes to paged templates beside the page itself: our templates
+# read only the page (articles_page, dates_page) and never all_articles.
+UNREAD = {"all_articles"}
+PAGED = {"articles": "articles_page", "dates": "dates_page"}
+_MEMO: dict[tuple[int, bool], str] = {}
+
+
+def reset() -> None:
+    """Forget article descriptions (call once per build: objects are new each build)."""
+    _MEMO.clear()
+
+
+def describe(value, deep: bool = False, depth: int = 0):
+    if isinstance(value, BASIC):
+        return value
+    if depth > 6:
+        return f"<deep {type(value).__name__}>"
+    if isinstance(value, Content):
+        key = (id(value), deep)
+        found = _MEMO.get(key)
+        if found is None:  # Pelican works out url and save_as anew on every access: once a build here
+            found = _MEMO[key] = digest(_content(value, deep, depth))
+        return found
+    if isinstance(value, URLWrapper):
+        return ("url", value.name, value.slug, value.url)
+    if isinstance(value, Paginator):
+        return ("paginator", value.name, value.url, value.num_pages, value.count, value.per_page)
+    if isinstance(value, Page):
+        return ("page", value.number, value.paginator.num_pages, value.paginator.count,
+                [describe(a, False, depth + 1) for a in value.object_list],
+                getattr(value, "base_url", None), getattr(value, "url", None))
+    if isinstance(value, (dt.datetime, dt.date)):
+        return value.isoformat()
+    if isinstance(value, dict):
+        return sorted(((str(k), describe(v, False, depth + 1)) for k, v in value.items()), key=lambda kv: kv[0])
+    if isinstance(value, (list, tuple)):
+        return [describe(v, False, depth + 1) for v in value]
+    if isinstance(value, (set, frozenset)):
+        return sorted(repr(describe(v, False, depth + 1)) for v in value)
+    if dataclasses.is_dataclass(value) and not isinstance(value, type):
+        return (type(value).__name__,
+                [(f.name, describe(getattr(value, f.name), False, depth + 1)) for f in dataclasses.fields(value)])
+    if callable(value):
+        return f"<callable {getattr(value, '__qualname__', type(value).__name__)}>"
+    return f"<{type(value).__name__} {id(value)}>"  # unknown: never the same twice, always rendered
+
+
+def _content(item: Content, deep: bool, depth: int):
+    shown = [("source", item.source_path)]
+    shown += [(name, describe(getattr(item, name, None), False, depth + 1)) for name in SHOWN]
+    category = getattr(item, "category", None)
+    shown.append(("category", describe(category, False, depth + 1) if category else None))
+    if deep:
+        shown.append(("content", hashlib.blake2b(item.content.encode("utf-8"), digest_size=16).hexdigest()))
+        shown += [(name, describe(getattr(item, name, None), False, depth + 1)) for name in OWN]
+        shown += [(name, describe(getattr(item, name, None), False, depth + 1)) for name in LISTS]
+    return ("content", shown)
+
+
+def digest(value) -> str:
+    return hashlib.blake2b(repr(value).encode("utf-8", "replace"), digest_size=16).hexdigest()
+
+
+def theme_and_code(theme: str, plugins: str) -> str:
+    """A hash of every template, theme file and plugin source: a new release renders everything."""
+    hasher = hashlib.blake2b(digest_size=16)
+    patterns = [os.path.join(theme, "templates", "**", "*"), os.path.join(plugins, "*", "*.py")]
+    for pattern in patterns:
+        for path in sorted(glob.glob(pattern, recursive=True)):
+            if os.path.isfile(path):
+                with open(path, "rb") as handle:
+                    hasher.update(path.encode("utf-8", "replace") + b"\0" + handle.read())
+    return hasher.hexdigest()
+
+
+# Build state kept in the settings by our plugins: not shown by any page, and
+# holding objects whose description would change every build.
+STATE = {"NEWS_META_STATE", "NEWS_IMAGES_STATE", "NEWS_PUBLISH_STATE", "NEWS_INCREMENTAL_WRITER",
+         "NEWS_INCREMENTAL_CONTEXT"}
+
+
+def site_wide(context: dict) -> list:
+    """The parts of the shared context every page may show: settings (ours
+    included, such as NEWS_SITE) and the menu. Lists of articles are not here:
+    the pages that show them carry them themselves."""
+    shown = []
+    for key in sorted(context):
+        value = context[key]
+        if key in STATE:
+            continue
+        if key == "news_nav" or _plain(value) or (key.startswith("NEWS_") and dataclasses.is_dataclass(value)):
+            shown.append((key, describe(value)))
+    return shown
+
+
+def _plain(value, depth: int = 0) -> bool:
+    if isinstance(value, BASIC):
+        return True
+    if depth < 3 and isinstance(value, (list, tuple)):
+        return all(_plain(v, depth + 1) for v in value)
+    if depth < 3 and isinstance(value, dict):
+        return all(isinstance(k, str) and _plain(v, depth + 1) for k, v in value.items())
+    return False

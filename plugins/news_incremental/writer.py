@@ -1,0 +1,199 @@
+"""IncrementalWriter: render a page only when what it shows changed; write a file
+only when its bytes changed."""
+
+from __future__ import annotations
+
+import hashlib
+import io
+import json
+import logging
+import os
+import secrets
+
+from pelican.writers import FileOverwriteFailedError, Writer
+
+from . import KEY, SHARED
+from .fingerprint import PAGED, UNREAD, describe, digest, reset, site_wide, theme_and_code
+
+logger = logging.getLogger("news_incremental")
+
+
+class IncrementalWriter(Writer):
+    def __init__(self, output_path, settings=None):
+        super().__init__(output_path, settings=settings)
+        settings[KEY] = self
+        self.manifest_path = _manifest_path(settings, output_path)
+        self.previous = _load(self.manifest_path)
+        self.current: dict[str, str] = {}  # output file (relative) -> fingerprint
+        self.base: dict[int, str] = {}  # id(shared context) -> its site-wide fingerprint
+        self.code = theme_and_code(settings["THEME"], os.path.join(os.path.dirname(os.path.dirname(
+            os.path.abspath(__file__)))))
+        self.direct = {f"{name}.html" for name in settings.get("DIRECT_TEMPLATES", ())}
+        self.rendered = self.skipped = self.written = self.removed = 0
+        reset()
+        from . import started
+
+        started(self)
+
+    # -- pages -----------------------------------------------------------------
+
+    def write_file(self, name, template, context, relative_urls=False, paginated=None, template_name=None,
+                   override_output=False, url=None, **kwargs):
+        if not name:
+            return super().write_file(name, template, context, relative_urls, paginated, template_name,
+                                      override_output, url, **kwargs)
+        proxy = _Template(template, self, context)
+        return super().write_file(name, proxy, context, relative_urls, paginated, template_name,
+                                  override_output, url, **kwargs)
+
+    def fingerprint(self, template, context: dict, localcontext: dict) -> str | None:
+        """None for pages that are always rendered (the home page, archives, search…)."""
+        if template.name in self.direct:
+            return None
+        shared = self.settings.get(SHARED, context)  # period archives pass a copy with `period` added
+        base = self.base.get(id(shared))
+        if base is None:
+            base = self.base[id(shared)] = digest([self.code, site_wide(shared)])
+        own = []
+        for key in sorted(localcontext):
+            value = localcontext[key]
+            if key in shared and shared[key] is value:
+                continue  # shared: in `base`, or a whole-site list no paged template reads
+            if key in UNREAD or (key in PAGED and PAGED[key] in localcontext):
+                continue
+            own.append((key, describe(value, deep=key in ("article", "page"))))
+        return digest([base, template.name, own])
+
+    def render(self, template, context: dict, localcontext: dict) -> str:
+        name = localcontext["output_file"].replace(os.sep, "/")
+        path = os.path.join(self.output_path, name)
+        fingerprint = self.fingerprint(template, context, localcontext)
+        if fingerprint is not None:
+            self.current[name] = fingerprint
+            if self.previous.get(name) == fingerprint:
+                try:
+                    with open(path, encoding="utf-8", newline="") as handle:
+                        text = handle.read()
+                    self.skipped += 1
+                    return text  # the same bytes as last time: _LazyFile will not write them
+                except OSError:
+                    pass
+        else:
+            self.current[name] = ""
+        self.rendered += 1
+        return template.render(localcontext)
+
+    # -- files -------------------------------------------------------------------
+
+    def _open_w(self, filename, encoding, override=False):
+        """Pelican's bookkeeping (never two writes to one file), then a file that
+        reaches the disk on close, and only if its bytes changed."""
+        if filename in self._overridden_files:
+            if override:
+                raise FileOverwriteFailedError(f'Failed to overwrite "{filename}" a second time')
+            return open(os.devnull, "w", encoding=encoding)
+        if filename in self._written_files and not override:
+            raise FileOverwriteFailedError(f'Failed to overwrite "{filename}" as Pelican has already written to it')
+        if override:
+            self._overridden_files.add(filename)
+        self._written_files.add(filename)
+        return _LazyFile(filename, encoding, self)
+
+    def keep(self, path: str) -> None:
+        name = os.path.relpath(path, self.output_path).replace(os.sep, "/")
+        self.current.setdefault(name, "")
+
+    def remove_stale(self) -> None:
+        """Remove the files only an earlier build made (its pages, photos, documents)."""
+        for name in sorted(set(self.previous) - set(self.current)):
+            path = os.path.join(self.output_path, *name.split("/"))
+            if os.path.isfile(path) and path not in self._written_files:
+                os.unlink(path)
+                self.removed += 1
+                _remove_empty_parents(os.path.dirname(path), self.output_path)
+        self.previous = {}
+
+    def finish(self) -> None:
+        """Save this build's fingerprints for the next one."""
+        _save(self.manifest_path, self.current)
+        logger.info("[news_incremental] %d trang dựng lại, %d trang giữ nguyên, %d tệp ghi, %d tệp cũ đã xóa",
+                    self.rendered, self.skipped, self.written, self.removed)
+
+
+class _Template:
+    """The template Pelican renders, asking the writer first."""
+
+    def __init__(self, template, writer: IncrementalWriter, context: dict):
+        self.template, self.writer, self.context = template, writer, context
+        self.name = template.name
+
+    def render(self, localcontext):
+        return self.writer.render(self.template, self.context, localcontext)
+
+
+class _LazyFile(io.StringIO):
+    def __init__(self, path: str, encoding: str, writer: IncrementalWriter):
+        super().__init__()
+        self.path, self.encoding_name, self.writer = path, encoding, writer
+
+    def close(self):
+        if not self.closed:
+            data = self.getvalue().encode(self.encoding_name)
+            if write_if_changed(self.path, data):
+                self.writer.written += 1
+        super().close()
+
+
+def write_if_changed(path: str, data: bytes) -> bool:
+    """Write `data` to `path` through a temporary file and a rename, unless it is already there."""
+    try:
+        if os.path.getsize(path) == len(data):
+            with open(path, "rb") as handle:
+                if handle.read() == data:
+                    return False
+    except OSError:
+        pass
+    os.makedirs(os.path.dirname(path), exist_ok=True)
+    temporary = f"{path}.{secrets.token_hex(4)}.tmp"
+    with open(temporary, "wb") as handle:
+        handle.write(data)
+    os.replace(temporary, path)
+    return True
+
+
+def _remove_empty_parents(folder: str, root: str) -> None:
+    root = os.path.abspath(root)
+    folder = os.path.abspath(folder)
+    while folder.startswith(root + os.sep):
+        try:
+            os.rmdir(folder)
+        except OSError:
+            return
+        folder = os.path.dirname(folder)
+
+
+def _manifest_path(settings, output_path: str) -> str:
+    target = settings.get("NEWS_OUTPUT_TARGET") or output_path
+    images = settings.get("NEWS_IMAGES_CACHE_PATH") or os.path.join("cache", "images")
+    key = hashlib.blake2b(os.path.realpath(target).encode("utf-8", "replace"), digest_size=8).hexdigest()
+    return os.path.join(os.path.dirname(os.path.abspath(images)), "pages", f"{key}.json")
+
+
+def _load(path: str) -> dict[str, str]:
+    try:
+        with open(path, encoding="utf-8") as handle:
+            data = json.load(handle)
+        return data if isinstance(data, dict) else {}
+    except (OSError, ValueError):
+        return {}
+
+
+def _save(path: str, data: dict[str, str]) -> None:
+    try:
+        os.makedirs(os.path.dirname(path), exist_ok=True)
+        temporary = f"{path}.{secrets.token_hex(4)}.tmp"
+        with open(temporary, "w", encoding="utf-8") as handle:
+            json.dump(data, handle, sort_keys=True)
+        os.replace(temporary, path)
+    except OSError:
+        pass  # only costs speed at the next build

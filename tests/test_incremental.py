@@ -1,0 +1,70 @@
+"""Rebuilds render and write only what changed (news_incremental), and the
+result is always byte for byte what a clean build makes."""
+
+from __future__ import annotations
+
+import os
+import shutil
+from pathlib import Path
+
+from conftest import ROOT, article
+
+SAMPLE = ROOT / "content"
+
+
+def tree(output: Path) -> dict[str, bytes]:
+    return {str(p.relative_to(output)): p.read_bytes() for p in sorted(output.rglob("*")) if p.is_file()}
+
+
+def times(output: Path) -> dict[str, int]:
+    return {str(p.relative_to(output)): p.stat().st_mtime_ns for p in output.rglob("*.html")}
+
+
+def test_every_rebuild_equals_a_clean_build(tmp_path, build_site):
+    content = tmp_path / "site"
+    shutil.copytree(SAMPLE, content, ignore=shutil.ignore_patterns("README.md"))
+    output = tmp_path / "out"
+    edits = [
+        ("nothing", lambda: None),
+        ("a title that appears in other pages' lists", lambda: _replace(
+            content / "2024/mttq-trao-qua-tet-giap-thin/index.md", "trao 350 suất quà Tết", "trao 360 suất quà Tết")),
+        ("views that reorder the most-viewed lists", lambda: _replace(
+            content / "2023/van-chuong-tuyen-pho-xanh/index.md", "views: ", "views: 9")),
+        ("a new article", lambda: _write(content / "2025/bai-moi/index.md", article(
+            title="Bài mới về công tác dân vận", date="05/05/2025 09:00", category="Tin tức - Sự kiện",
+            body="Nội dung bài mới.", tags="[dân vận]"))),
+        ("an article deleted", lambda: shutil.rmtree(content / "2024/chinh-trang-vuon-hoa-kim-lien")),
+        ("a body edited", lambda: _replace(content / "2025/bai-moi/index.md", "Nội dung bài mới.", "Nội dung đã sửa.")),
+    ]
+    for number, (what, edit) in enumerate(edits):
+        edit()
+        incremental = build_site({}, content=content, output=output)
+        clean = build_site({}, content=content, output=tmp_path / f"clean{number}", NEWS_CONTENT_CACHE_PATH=False)
+        assert incremental.result.ok and clean.result.ok, what
+        assert tree(incremental.output) == tree(clean.output), what
+
+
+def test_an_unchanged_page_is_neither_rendered_nor_rewritten(tmp_path, build_site):
+    content = tmp_path / "site"
+    shutil.copytree(SAMPLE, content, ignore=shutil.ignore_patterns("README.md"))
+    output = tmp_path / "out"
+    build_site({}, content=content, output=output)
+    before = times(output)
+    _replace(content / "2024/hoi-nghi-bieu-duong-thi-dua-2023/index.md", "Sáng 21/3,", "Sáng ngày 21/3,")
+    build_site({}, content=content, output=output)
+    after = times(output)
+    changed = sorted(name for name in after if after[name] != before.get(name))
+    # The edited article's page, and the pages always made afresh (home, archives, search…),
+    # whose bytes did not change: only the article is written.
+    assert changed == ["quan-uy-hdnd-mttq-doan-the/quan-dong-da-to-chuc-hoi-nghi-bieu-duong-ket-qua-phong-trao-thi-dua-nam-2023/index.html"]
+
+
+def _replace(path: Path, old: str, new: str) -> None:
+    text = path.read_text(encoding="utf-8")
+    assert old in text, (path, old)
+    path.write_text(text.replace(old, new, 1), encoding="utf-8")
+
+
+def _write(path: Path, text: str) -> None:
+    path.parent.mkdir(parents=True, exist_ok=True)
+    path.write_text(text, encoding="utf-8")
