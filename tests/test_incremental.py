@@ -3,7 +3,6 @@ result is always byte for byte what a clean build makes."""
 
 from __future__ import annotations
 
-import os
 import shutil
 from pathlib import Path
 

@@ -13,7 +13,15 @@ import secrets
 from pelican.writers import FileOverwriteFailedError, Writer
 
 from . import KEY, SHARED
-from .fingerprint import PAGED, UNREAD, describe, digest, reset, site_wide, theme_and_code
+from .fingerprint import (
+    PAGED,
+    UNREAD,
+    describe,
+    digest,
+    reset,
+    site_wide,
+    theme_and_code,
+)
 
 logger = logging.getLogger("news_incremental")
 
@@ -30,6 +38,7 @@ class IncrementalWriter(Writer):
             os.path.abspath(__file__)))))
         self.direct = {f"{name}.html" for name in settings.get("DIRECT_TEMPLATES", ())}
         self.rendered = self.skipped = self.written = self.removed = 0
+        self.pages_changed = 0  # .html files whose bytes changed: the search index must follow
         reset()
         from . import started
 
@@ -113,6 +122,11 @@ class IncrementalWriter(Writer):
                 _remove_empty_parents(os.path.dirname(path), self.output_path)
         self.previous = {}
 
+    @property
+    def unchanged(self) -> bool:
+        """No page was written or removed by this build."""
+        return self.pages_changed == 0 and self.removed == 0
+
     def finish(self) -> None:
         """Save this build's fingerprints for the next one."""
         _save(self.manifest_path, self.current)
@@ -141,6 +155,8 @@ class _LazyFile(io.StringIO):
             data = self.getvalue().encode(self.encoding_name)
             if write_if_changed(self.path, data):
                 self.writer.written += 1
+                if self.path.endswith(".html"):
+                    self.writer.pages_changed += 1
         super().close()
 
 

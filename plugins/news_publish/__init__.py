@@ -92,7 +92,11 @@ def finalized(pelican):
         started = time.perf_counter()
         count = compress.minify_tree(output)
         logger.info("[news_publish] rút gọn %d tệp HTML, CSS, JS trong %.2f giây", count, time.perf_counter() - started)
-    if settings.get("NEWS_SEARCH", True):
+    writer = settings.get("NEWS_INCREMENTAL_WRITER")
+    unchanged = writer is not None and writer.unchanged and search.present(output)
+    if settings.get("NEWS_SEARCH", True) and unchanged:
+        logger.info("[news_publish] chỉ mục tìm kiếm: không trang nào đổi, giữ nguyên")
+    elif settings.get("NEWS_SEARCH", True):
         started = time.perf_counter()
         try:
             pages = search.build_index(output)

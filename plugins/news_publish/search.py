@@ -36,6 +36,11 @@ async def _index(output: str) -> int:
     return sum(int(language.get("page_count", 0)) for language in languages.values())
 
 
+def present(output: str) -> bool:
+    """Whether an index from an earlier build is in `output`."""
+    return os.path.exists(os.path.join(output, BUNDLE, "pagefind-entry.json"))
+
+
 def build_index(output: str) -> int:
     """Index `output` into output/pagefind/; return the number of articles indexed."""
     shutil.rmtree(os.path.join(output, BUNDLE), ignore_errors=True)
