@@ -65,8 +65,13 @@ def describe(value, deep: bool = False, depth: int = 0):
     if isinstance(value, (set, frozenset)):
         return sorted(repr(describe(v, False, depth + 1)) for v in value)
     if dataclasses.is_dataclass(value) and not isinstance(value, type):
-        return (type(value).__name__,
-                [(f.name, describe(getattr(value, f.name), False, depth + 1)) for f in dataclasses.fields(value)])
+        key = (id(value), False)
+        found = _MEMO.get(key)
+        if found is None:  # described once a build; a cycle (a month's year's months) stops here
+            _MEMO[key] = f"<cycle {type(value).__name__}>"
+            found = _MEMO[key] = digest((type(value).__name__, [
+                (f.name, describe(getattr(value, f.name), False, depth + 1)) for f in dataclasses.fields(value)]))
+        return found
     if callable(value):
         return f"<callable {getattr(value, '__qualname__', type(value).__name__)}>"
     return f"<{type(value).__name__} {id(value)}>"  # unknown: never the same twice, always rendered
