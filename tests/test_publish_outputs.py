@@ -162,41 +162,38 @@ def test_production_files_are_minified_and_precompressed(published):
     assert not list(published.output.rglob("*.jpg.gz")) and not list(published.output.rglob("*.webp.br"))
 
 
+def index_files(output) -> dict:
+    folder = output / "tim-kiem" / "chi-muc"
+    return {p.name: json.loads(p.read_text(encoding="utf-8")) for p in folder.glob("*.json")}
+
+
 def test_search_index_covers_articles_only(published):
-    bundle = published.output / "pagefind"
-    assert (bundle / "pagefind.js").is_file() and (bundle / "pagefind-entry.json").is_file()
-    entry = json.loads((bundle / "pagefind-entry.json").read_text())
-    assert sum(lang["page_count"] for lang in entry["languages"].values()) == 3  # the three articles
-    assert not (bundle / "pagefind-ui.js").exists()  # our own search page instead
-    article_page = published.page("tin-tuc-su-kien/hoi-nghi-thi-dua")
-    body = article_page.select_one("[data-pagefind-body]")
-    assert body.name == "article" and body.h1
-    for ignored in (".article-meta", ".article__tags", ".share", ".print-only"):
-        assert body.select_one(ignored).find_parent(attrs={"data-pagefind-ignore": True}) or \
-            body.select_one(ignored).has_attr("data-pagefind-ignore"), ignored
-    assert not published.page("").select("[data-pagefind-body]")
-
-
-def indexed_pages(output) -> list[dict]:
-    """Pagefind's record of each page: gzip of 'pagefind_dcd' + JSON (url, content, meta)."""
-    records = []
-    for path in sorted((output / "pagefind" / "fragment").iterdir()):
-        data = gzip.decompress(path.read_bytes())
-        records.append(json.loads(data[len(b"pagefind_dcd"):]))
-    return records
+    files = index_files(published.output)
+    meta = files["meta.json"]
+    assert meta["docs"] == 3 and meta["version"] == 1  # the three articles, nothing else
+    docs = [doc for name in sorted(files) if name.startswith("d-") for doc in files[name]]
+    assert sorted(d[0] for d in docs) == ["/tin-tuc-su-kien/hoi-nghi-thi-dua/", "/tin-tuc-su-kien/tin-moi-trong-hai-ngay/",
+                                          "/van-hoa-xa-hoi/ngay-hoi-doc-sach/"]
+    seed = next(d for d in docs if d[0] == "/tin-tuc-su-kien/hoi-nghi-thi-dua/")
+    assert seed[1:4] == ["Hội nghị thi đua", "21/03/2024", "Tin tức - Sự kiện"]
+    assert not list((published.output).rglob("pagefind*"))
 
 
 def test_index_holds_titles_bodies_and_captions_not_navigation(published):
-    records = {r["url"]: r for r in indexed_pages(published.output)}
-    assert set(records) == {"/tin-tuc-su-kien/hoi-nghi-thi-dua/", "/van-hoa-xa-hoi/ngay-hoi-doc-sach/",
-                            "/tin-tuc-su-kien/tin-moi-trong-hai-ngay/"}
-    seed = records["/tin-tuc-su-kien/hoi-nghi-thi-dua/"]
-    assert seed["meta"]["title"] == "Hội nghị thi đua" and seed["meta"]["category"] == "Tin tức - Sự kiện"
-    assert seed["meta"]["date"].startswith("21/03/2024")
-    assert "Hội nghị thi đua" in seed["content"] and "Quang cảnh Hội nghị" in seed["content"]  # title, caption
-    for record in records.values():
-        for chrome in ("Trang chủ", "Chuyên mục", "Chịu trách nhiệm chính", "Chia sẻ", "Ngày đăng", "Thẻ"):
-            assert chrome not in record["content"], (record["url"], chrome)
+    from news_publish.search import bucket, fold
+
+    files = index_files(published.output)
+    buckets = files["meta.json"]["buckets"]
+    terms = {term for name, shard in files.items() if name.startswith("t-") for term in shard}
+    for name, shard in files.items():
+        if name.startswith("t-"):  # every term sits in the bucket the browser will look in
+            assert all(bucket(fold(t[1:]) if t.startswith("=") else t, buckets) == int(name[2:-5]) for t in shard)
+    for word in ("hội", "nghị", "thi", "đua", "quang", "cảnh"):  # title, body, a caption
+        assert fold(word) in terms
+    for word in ("đua", "hội", "cảnh"):  # the words as written, for exact-match ranking
+        assert "=" + word in terms
+    for chrome in ("chuyên", "mục", "chịu", "trách", "nhiệm", "chia", "sẻ", "đăng", "lượt", "xem"):
+        assert fold(chrome) not in terms, chrome
 
 
 def test_policy_frames_only_the_configured_video_hosts(build_site):

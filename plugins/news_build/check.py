@@ -35,7 +35,7 @@ GPS_IFD = 0x8825
 # the standards now allow and our pages use; its errors about them are wrong and
 # dropped here: `fetchpriority` on <img> (HTML, 2023), `loading` on <iframe>
 # (HTML, 2022: rebuilt YouTube embeds load lazily) and the CSP Level 3 source
-# 'wasm-unsafe-eval' (Pagefind's WebAssembly). A newer vnu never reports them.
+# 'wasm-unsafe-eval' (for sites that still allow WebAssembly). A newer vnu never reports them.
 FETCHPRIORITY = re.compile(
     r"^Attribute “(fetchpriority” not allowed on element “(img|link|script)|loading” not allowed on element “iframe)”"
 )

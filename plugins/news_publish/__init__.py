@@ -9,8 +9,8 @@ Signals:
 - finalized: write the Atom feeds (feeds/atom.xml, feeds/<category>.atom.xml),
   sitemap.xml, sitemap-news.xml, robots.txt, _headers and _nginx.conf, and
   a redirect from each article's legacy_url (redirects.py); in
-  production minify HTML, CSS and JS (NEWS_MINIFY); index the pages for search
-  with Pagefind (NEWS_SEARCH); in production write .gz and .br beside every
+  production minify HTML, CSS and JS (NEWS_MINIFY); update the search index
+  (search.py, NEWS_SEARCH); in production write .gz and .br beside every
   text file (NEWS_COMPRESS).
 
 Settings: NEWS_MINIFY, NEWS_COMPRESS (False; publishconf.py turns them on),
@@ -19,6 +19,7 @@ News; SITENAME by default).
 """
 
 import logging
+import os
 import time
 
 from pelican import signals
@@ -98,16 +99,24 @@ def finalized(pelican):
         logger.info("[news_publish] chỉ mục tìm kiếm: không trang nào đổi, giữ nguyên")
     elif settings.get("NEWS_SEARCH", True):
         started = time.perf_counter()
-        try:
-            pages = search.build_index(output)
-        except search.SearchIndexError as exc:
-            logger.error("không tạo được chỉ mục tìm kiếm (Pagefind): %s. Cài lại bằng: python3 bootstrap.py", exc)
-        else:
-            logger.info("[news_publish] chỉ mục tìm kiếm: %d bài, %.2f giây", pages, time.perf_counter() - started)
+        count = search.write_index(output, articles, search_cache(settings))
+        logger.info("[news_publish] chỉ mục tìm kiếm: %d bài, %.2f giây", count, time.perf_counter() - started)
     if settings.get("NEWS_COMPRESS"):
         started = time.perf_counter()
         count = compress.compress_tree(output)
         logger.info("[news_publish] %d tệp nén .gz và .br trong %.2f giây", count, time.perf_counter() - started)
+
+
+def search_cache(settings) -> str | None:
+    """Term counts kept beside the content cache (news_meta), or none when it is off."""
+    cache = of_meta(settings).content_cache
+    return os.path.join(os.path.dirname(cache.path), "search-terms.pickle") if cache is not None else None
+
+
+def of_meta(settings):
+    from news_meta.state import of
+
+    return of(settings)
 
 
 def register():

@@ -5,11 +5,11 @@ from __future__ import annotations
 
 import os
 
-# No inline script and no 'unsafe-inline' anywhere. Pagefind's search runs
-# WebAssembly ('wasm-unsafe-eval'); rebuilt YouTube embeds use the nocookie host.
+# No inline script, no 'unsafe-inline' and no WebAssembly anywhere; rebuilt
+# YouTube embeds use the nocookie host.
 POLICY = {
     "default-src": "'self'",
-    "script-src": "'self' 'wasm-unsafe-eval'",
+    "script-src": "'self'",
     "style-src": "'self'",
     "img-src": "'self' data:",
     "font-src": "'self'",

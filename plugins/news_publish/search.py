@@ -1,56 +1,193 @@
-"""The search index: Pagefind over the built pages, at the end of every build.
+"""The search index, built with the site and kept up to date article by article.
 
-Pagefind indexes only what templates mark with data-pagefind-body (an
-article's title, body and captions), ships its own WebAssembly search, and
-needs no server. Its ready-made UIs are removed: theme/static/js/search.js is
-the Vietnamese search page, with the đ/d folding Pagefind does not do.
+Readers search in the browser (theme/static/js/search.js); no server, no
+WebAssembly. The index holds only articles: their title, body and captions.
+
+Terms are folded as readers type them: lower case, tone marks and đ → d
+removed ("Đống Đa" → "dong da"), so a search without marks finds every
+spelling. Each word is also kept as written ("=đống"), and a query typed
+with the right marks ranks articles with those exact words first.
+
+Files in tim-kiem/chi-muc/ (SEARCH_INDEX):
+- meta.json: {version, docs, buckets, chunk}
+- t-<n>.json: the terms whose FNV-1a hash falls in bucket n (single words,
+  and pairs of neighbouring words "dong da", since Vietnamese words are often
+  two syllables), each with its
+  postings [doc, weight, doc, weight, …]; the weight is BM25's term part
+  (title words count three times), times 100. A query fetches one small file
+  a word, whatever the size of the archive.
+- d-<n>.json: the documents, `chunk` a file: [url, title, date, category,
+  excerpt]; a query fetches only the files of the results it shows.
+
+Document numbers follow the articles' dates, oldest first, so a new article
+only adds to the end. Each article's terms are cached by its content's hash:
+a rebuild tokenizes only the articles that changed. Files are written only
+when their bytes change.
 """
 
 from __future__ import annotations
 
-import asyncio
-import concurrent.futures
+import hashlib
+import html
 import json
+import math
 import os
-import shutil
+import pickle
+import re
+import unicodedata
+from collections import Counter
 
-BUNDLE = "pagefind"
-UNUSED = ("pagefind-ui.js", "pagefind-ui.css", "pagefind-component-ui.js", "pagefind-component-ui.css",
-          "pagefind-modular-ui.js", "pagefind-modular-ui.css", "pagefind-highlight.js")
+INDEX = "tim-kiem/chi-muc"
+VERSION = 1
+CHUNK = 100
+K1, B = 2.0, 0.3  # news articles run long; the district name repeats in every one
+TITLE_WEIGHT = 3
+EXCERPT_CHARS = 240
+_TAG = re.compile(r"<[^>]+>")  # our own sanitised article HTML: tags only ever wrap text
+_WORD = re.compile(r"[^\W_]+")
+_FOLD_CACHE: dict[str, str] = {}
 
 
 class SearchIndexError(RuntimeError):
     pass
 
 
-async def _index(output: str) -> int:
-    from pagefind.index import IndexConfig, PagefindIndex
+def fold(word: str) -> str:
+    """'Đống' -> 'dong': what a reader types without marks."""
+    found = _FOLD_CACHE.get(word)
+    if found is None:
+        decomposed = unicodedata.normalize("NFD", word.replace("đ", "d").replace("Đ", "d"))
+        found = _FOLD_CACHE[word] = "".join(c for c in decomposed if not unicodedata.combining(c)).lower()
+    return found
 
-    bundle = os.path.join(output, BUNDLE)
-    config = IndexConfig(output_path=bundle, force_language="vi")
-    async with PagefindIndex(config=config) as index:
-        await index.add_directory(path=output)
-        await index.write_files(output_path=bundle)
-    with open(os.path.join(bundle, "pagefind-entry.json"), encoding="utf-8") as handle:
-        languages = json.load(handle).get("languages", {})
-    return sum(int(language.get("page_count", 0)) for language in languages.values())
+
+def words(text: str) -> list[str]:
+    return _WORD.findall(unicodedata.normalize("NFC", text).lower())
+
+
+def bucket(term: str, buckets: int) -> int:
+    """FNV-1a over the UTF-8 bytes; search.js computes the same."""
+    value = 0x811C9DC5
+    for byte in term.encode("utf-8"):
+        value = ((value ^ byte) * 0x01000193) & 0xFFFFFFFF
+    return value % buckets
+
+
+def plain_text(content: str) -> str:
+    return html.unescape(_TAG.sub(" ", content))
+
+
+class TermCache:
+    """Each article's term counts, by the hash of what is indexed."""
+
+    def __init__(self, path: str | None):
+        self.path = path
+        self.entries: dict[str, tuple] = {}
+        self.used: set[str] = set()
+        if path:
+            try:
+                with open(path, "rb") as handle:
+                    self.entries = pickle.load(handle)
+            except (OSError, ValueError, EOFError, pickle.PickleError, AttributeError):
+                self.entries = {}
+
+    def terms(self, title: str, content: str, summary: str) -> tuple:
+        key = hashlib.blake2b("\0".join((title, content, summary)).encode("utf-8"), digest_size=16).hexdigest()
+        self.used.add(key)
+        found = self.entries.get(key)
+        if found is None:
+            body = plain_text(content)
+            title_words, body_words = words(title), words(body)
+            tokens = title_words * TITLE_WEIGHT + body_words
+            exact = Counter(tokens)
+            folded = Counter()
+            for word, count in exact.items():
+                folded[fold(word)] += count
+            # Vietnamese words are often two syllables ("Đống Đa", "thi đua"): pairs of
+            # neighbouring syllables are terms too, and rank articles with the phrase first.
+            for sequence, times in ((title_words, TITLE_WEIGHT), (body_words, 1)):
+                folds = [fold(w) for w in sequence]
+                for first, second in zip(folds, folds[1:]):
+                    folded[f"{first} {second}"] += times
+            excerpt = " ".join(plain_text(summary or content).split())
+            if len(excerpt) > EXCERPT_CHARS:
+                excerpt = excerpt[:EXCERPT_CHARS].rsplit(" ", 1)[0] + " …"
+            found = self.entries[key] = (dict(folded), {w: c for w, c in exact.items() if fold(w) != w},
+                                         len(tokens), excerpt)
+        return found
+
+    def save(self) -> None:
+        if not self.path:
+            return
+        kept = {k: v for k, v in self.entries.items() if k in self.used}
+        try:
+            os.makedirs(os.path.dirname(self.path), exist_ok=True)
+            temporary = self.path + ".tmp"
+            with open(temporary, "wb") as handle:
+                pickle.dump(kept, handle, protocol=pickle.HIGHEST_PROTOCOL)
+            os.replace(temporary, self.path)
+        except OSError:
+            pass
+
+
+def build_files(articles, cache: TermCache) -> dict[str, bytes]:
+    """Every file of the index, by its name in INDEX."""
+    ordered = sorted(articles, key=lambda a: (a.date, a.url))
+    records, lengths = [], []
+    for article in ordered:
+        record = cache.terms(article.title, article.content, getattr(article, "summary", "") or "")
+        records.append(record)
+        lengths.append(record[2])
+    docs = len(records)
+    average = (sum(lengths) / docs) if docs else 1.0
+    buckets = 1 << max(4, min(12, math.ceil(math.log2(max(docs, 1) / 4 + 1))))
+    shards: list[dict[str, list[int]]] = [{} for _ in range(buckets)]
+    for number, (folded, exact, length, _) in enumerate(records):
+        norm = K1 * (1 - B + B * length / average)
+        for prefix, counts in (("", folded), ("=", exact)):
+            for word, count in counts.items():
+                weight = max(1, round(100 * count * (K1 + 1) / (count + norm)))
+                term = prefix + word
+                shard = shards[bucket(fold(word) if prefix else word, buckets)]  # "=đua" beside "dua"
+                shard.setdefault(term, []).extend((number, weight))
+    files = {"meta.json": _json({"version": VERSION, "docs": docs, "buckets": buckets, "chunk": CHUNK})}
+    for number, shard in enumerate(shards):
+        files[f"t-{number}.json"] = _json(shard)
+    for start in range(0, docs, CHUNK):
+        chunk = []
+        for article, record in zip(ordered[start:start + CHUNK], records[start:start + CHUNK]):
+            news = getattr(article, "news", None)
+            chunk.append(["/" + article.url, article.title, news.date_text if news else "",
+                          article.category.name, record[3]])
+        files[f"d-{start // CHUNK}.json"] = _json(chunk)
+    return files
+
+
+def _json(value) -> bytes:
+    return json.dumps(value, ensure_ascii=False, separators=(",", ":"), sort_keys=True).encode("utf-8")
+
+
+def write_index(output: str, articles, cache_path: str | None) -> int:
+    """Write the index into output/INDEX (only files whose bytes changed); return the article count."""
+    from news_incremental.writer import write_if_changed
+
+    cache = TermCache(cache_path)
+    files = build_files(articles, cache)
+    folder = os.path.join(output, *INDEX.split("/"))
+    os.makedirs(folder, exist_ok=True)
+    for name, data in files.items():
+        write_if_changed(os.path.join(folder, name), data)
+    for name in os.listdir(folder):
+        if name not in files and name.endswith(".json"):
+            os.remove(os.path.join(folder, name))  # buckets or chunks an earlier, other-sized index had
+    cache.save()
+    return json.loads(files["meta.json"])["docs"]
 
 
 def present(output: str) -> bool:
-    """Whether an index from an earlier build is in `output`."""
-    return os.path.exists(os.path.join(output, BUNDLE, "pagefind-entry.json"))
-
-
-def build_index(output: str) -> int:
-    """Index `output` into output/pagefind/; return the number of articles indexed."""
-    shutil.rmtree(os.path.join(output, BUNDLE), ignore_errors=True)
-    try:  # in a thread of its own: the caller may already run an event loop (a test's browser)
-        with concurrent.futures.ThreadPoolExecutor(1) as pool:
-            pages = pool.submit(asyncio.run, _index(output)).result()
-    except Exception as exc:  # the service reports its own failures as exceptions
-        raise SearchIndexError(f"{type(exc).__name__}: {exc}") from exc
-    for name in UNUSED:
-        path = os.path.join(output, BUNDLE, name)
-        if os.path.exists(path):
-            os.remove(path)
-    return pages
+    """Whether an index of this version from an earlier build is in `output`."""
+    try:
+        with open(os.path.join(output, *INDEX.split("/"), "meta.json"), encoding="utf-8") as handle:
+            return json.load(handle).get("version") == VERSION
+    except (OSError, ValueError, AttributeError):
+        return False

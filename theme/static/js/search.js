@@ -1,61 +1,120 @@
-// The search page: Pagefind's index (built with the site), a Vietnamese UI.
-// Readers often type without tone marks and write đ as d. Pagefind ignores
-// tone marks by itself but treats đ as its own letter, so a word typed with
-// an initial "d" is also searched with "đ" (only an initial d/đ exists in
-// Vietnamese syllables) and the best score of each article wins. A query
-// typed with the right marks still ranks exact matches first.
+// The search page: the site's own index (plugins/news_publish/search.py), a
+// Vietnamese UI. Readers often type without tone marks and write đ as d, so
+// every word is folded (lower case, no marks, đ → d) before it is looked up;
+// the words as typed, marks included, rank the articles that use exactly them
+// first. Each word costs one small file; results fetch their titles in chunks.
 
 const form = document.querySelector(".search-page__form");
 const input = document.getElementById("tu-khoa");
 const list = document.getElementById("ket-qua-tim-kiem");
 const status = document.getElementById("trang-thai-tim-kiem");
 const MAX_RESULTS = 20;
-const MAX_EXPANDED = 3; // words whose d/đ is tried both ways: at most 2^3 searches
+const EXACT_BONUS = 0.5;
+const PAIR_BONUS = 1;
 
-let pagefind;
-async function engine() {
-  if (!pagefind) {
-    pagefind = await import(list.dataset.bundle + "pagefind.js");
-    await pagefind.options({ excerptLength: 28 });
-  }
-  return pagefind;
+export function fold(word) {
+  return word.replace(/[đĐ]/g, "d").normalize("NFD").replace(/[\u0300-\u036f]/g, "").toLowerCase();
 }
 
-export function variants(query) {
-  let out = [""];
-  let expanded = 0;
-  for (const word of query.trim().split(/\s+/).filter(Boolean)) {
-    const forms = [word];
-    if (/^[dD]/.test(word) && expanded < MAX_EXPANDED) {
-      forms.push((word[0] === "D" ? "Đ" : "đ") + word.slice(1));
-      expanded += 1;
-    }
-    out = out.flatMap((prefix) => forms.map((form) => (prefix ? prefix + " " : "") + form));
+export function words(text) {
+  return text.normalize("NFC").toLowerCase().match(/[\p{L}\p{N}]+/gu) || [];
+}
+
+export function bucket(term, buckets) {
+  let hash = 0x811c9dc5;
+  for (const byte of new TextEncoder().encode(term)) {
+    hash = Math.imul(hash ^ byte, 0x01000193) >>> 0;
   }
-  return out.filter(Boolean);
+  return hash % buckets;
+}
+
+const files = new Map();
+function load(name) {
+  if (!files.has(name)) {
+    files.set(name, fetch(list.dataset.index + name).then((response) => {
+      if (!response.ok) throw new Error(`${name}: ${response.status}`);
+      return response.json();
+    }));
+  }
+  return files.get(name);
+}
+
+async function rank(query) {
+  const meta = await load("meta.json");
+  const typed = [...new Set(words(query))];
+  const terms = [...new Set(typed.map(fold))];
+  const folded = words(query).map(fold);
+  const pairs = [...new Set(folded.slice(1).map((word, i) => `${folded[i]} ${word}`))];
+  const shards = await Promise.all(terms.map((term) => load(`t-${bucket(term, meta.buckets)}.json`)));
+  const pairShards = await Promise.all(pairs.map((pair) => load(`t-${bucket(pair, meta.buckets)}.json`)));
+  let scores = null;
+  terms.forEach((term, index) => {
+    const postings = shards[index][term] || [];
+    const idf = Math.log(1 + (meta.docs - postings.length / 2 + 0.5) / (postings.length / 2 + 0.5));
+    const next = new Map();
+    for (let i = 0; i < postings.length; i += 2) {
+      const doc = postings[i];
+      if (scores === null || scores.has(doc)) next.set(doc, (scores ? scores.get(doc) : 0) + idf * postings[i + 1]);
+    }
+    scores = next; // every word must be there
+  });
+  if (!scores) return [];
+  for (const word of typed) {
+    const term = fold(word);
+    const shard = shards[terms.indexOf(term)];
+    const postings = (word === term ? shard[term] : shard["=" + word]) || [];
+    for (let i = 0; i < postings.length; i += 2) {
+      if (scores.has(postings[i])) scores.set(postings[i], scores.get(postings[i]) + EXACT_BONUS * postings[i + 1]);
+    }
+  }
+  pairs.forEach((pair, index) => {  // the words side by side, as in "Đống Đa"
+    const postings = pairShards[index][pair] || [];
+    const idf = Math.log(1 + (meta.docs - postings.length / 2 + 0.5) / (postings.length / 2 + 0.5));
+    for (let i = 0; i < postings.length; i += 2) {
+      if (scores.has(postings[i])) scores.set(postings[i], scores.get(postings[i]) + PAIR_BONUS * idf * postings[i + 1]);
+    }
+  });
+  return [...scores.entries()].sort((a, b) => b[1] - a[1] || b[0] - a[0]);
+}
+
+async function documents(ranked, chunk) {
+  return Promise.all(ranked.map(async ([doc]) => (await load(`d-${Math.floor(doc / chunk)}.json`))[doc % chunk]));
 }
 
 function show(text) {
   status.textContent = text;
 }
 
-function render(items) {
-  list.replaceChildren(...items.map(({ data }) => {
+function highlight(target, text, terms) {
+  // The excerpt is text: words matching the query are wrapped in <mark>, nothing is parsed as HTML.
+  for (const part of text.split(/([\p{L}\p{N}]+)/u)) {
+    if (part && terms.has(fold(part))) {
+      const mark = document.createElement("mark");
+      mark.textContent = part;
+      target.append(mark);
+    } else if (part) {
+      target.append(part);
+    }
+  }
+}
+
+function render(docs, terms) {
+  list.replaceChildren(...docs.map(([url, title, date, category, excerpt]) => {
     const item = document.createElement("li");
     item.className = "search-result";
-    const title = document.createElement("h2");
-    title.className = "search-result__title";
+    const heading = document.createElement("h2");
+    heading.className = "search-result__title";
     const link = document.createElement("a");
-    link.href = data.url;
-    link.textContent = data.meta.title || data.url;
-    title.append(link);
+    link.href = list.dataset.articles.replace(/\/$/, "") + url;
+    link.textContent = title;
+    heading.append(link);
     const meta = document.createElement("p");
     meta.className = "search-result__meta";
-    meta.textContent = [(data.meta.date || "").split("|")[0].trim(), data.meta.category].filter(Boolean).join(" · ");
-    const excerpt = document.createElement("p");
-    excerpt.className = "search-result__excerpt";
-    excerpt.innerHTML = data.excerpt; // Pagefind's excerpt of our own text: escaped, with <mark>
-    item.append(title, meta, excerpt);
+    meta.textContent = [date, category].filter(Boolean).join(" · ");
+    const text = document.createElement("p");
+    text.className = "search-result__excerpt";
+    highlight(text, excerpt, terms);
+    item.append(heading, meta, text);
     return item;
   }));
 }
@@ -71,20 +130,13 @@ async function search(query) {
   }
   show("Đang tìm…");
   try {
-    const pf = await engine();
-    const best = new Map();
-    for (const response of await Promise.all(variants(query).map((v) => pf.search(v)))) {
-      for (const result of response.results) {
-        const seen = best.get(result.id);
-        if (!seen || result.score > seen.score) best.set(result.id, result);
-      }
-    }
-    const ranked = [...best.values()].sort((a, b) => b.score - a.score).slice(0, MAX_RESULTS);
-    const items = await Promise.all(ranked.map(async (result) => ({ data: await result.data() })));
+    const meta = await load("meta.json");
+    const ranked = await rank(query);
+    const docs = await documents(ranked.slice(0, MAX_RESULTS), meta.chunk);
     if (ticket !== latest) return; // a newer query is on its way
-    render(items);
-    show(items.length
-      ? `Tìm thấy ${best.size} bài cho “${query}”${best.size > MAX_RESULTS ? `, hiện ${MAX_RESULTS} bài khớp nhất` : ""}.`
+    render(docs, new Set(words(query).map(fold)));
+    show(docs.length
+      ? `Tìm thấy ${ranked.length} bài cho “${query}”${ranked.length > MAX_RESULTS ? `, hiện ${MAX_RESULTS} bài khớp nhất` : ""}.`
       : `Không tìm thấy bài nào cho “${query}”. Thử từ khác hoặc ít từ hơn.`);
   } catch (error) {
     if (ticket === latest) show("Chưa tìm được lúc này. Hãy thử lại, hoặc xem tin theo chuyên mục bên dưới.");
