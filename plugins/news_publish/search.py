@@ -10,9 +10,7 @@ with the right marks ranks articles with those exact words first.
 
 Files in tim-kiem/chi-muc/ (SEARCH_INDEX):
 - meta.json: {version, docs, buckets, chunk}
-- t-<n>.json: the terms whose FNV-1a hash falls in bucket n (single words,
-  and pairs of neighbouring words "dong da", since Vietnamese words are often
-  two syllables), each with its
+- t-<n>.json: the terms whose FNV-1a hash falls in bucket n, each with its
   postings [doc, weight, doc, weight, …]; the weight is BM25's term part
   (title words count three times), times 100. A query fetches one small file
   a word, whatever the size of the archive.
@@ -38,7 +36,8 @@ import unicodedata
 from collections import Counter
 
 INDEX = "tim-kiem/chi-muc"
-VERSION = 1
+VERSION = 1  # of the files the browser reads
+TERMS_VERSION = 2  # of the cached term counts: a change in tokenizing re-reads every article
 CHUNK = 100
 K1, B = 2.0, 0.3  # news articles run long; the district name repeats in every one
 TITLE_WEIGHT = 3
@@ -87,8 +86,9 @@ class TermCache:
         if path:
             try:
                 with open(path, "rb") as handle:
-                    self.entries = pickle.load(handle)
-            except (OSError, ValueError, EOFError, pickle.PickleError, AttributeError):
+                    version, entries = pickle.load(handle)
+                self.entries = entries if version == TERMS_VERSION else {}
+            except (OSError, ValueError, TypeError, EOFError, pickle.PickleError, AttributeError):
                 self.entries = {}
 
     def terms(self, title: str, content: str, summary: str) -> tuple:
@@ -97,18 +97,11 @@ class TermCache:
         found = self.entries.get(key)
         if found is None:
             body = plain_text(content)
-            title_words, body_words = words(title), words(body)
-            tokens = title_words * TITLE_WEIGHT + body_words
+            tokens = words(title) * TITLE_WEIGHT + words(body)
             exact = Counter(tokens)
             folded = Counter()
             for word, count in exact.items():
                 folded[fold(word)] += count
-            # Vietnamese words are often two syllables ("Đống Đa", "thi đua"): pairs of
-            # neighbouring syllables are terms too, and rank articles with the phrase first.
-            for sequence, times in ((title_words, TITLE_WEIGHT), (body_words, 1)):
-                folds = [fold(w) for w in sequence]
-                for first, second in zip(folds, folds[1:]):
-                    folded[f"{first} {second}"] += times
             excerpt = " ".join(plain_text(summary or content).split())
             if len(excerpt) > EXCERPT_CHARS:
                 excerpt = excerpt[:EXCERPT_CHARS].rsplit(" ", 1)[0] + " …"
@@ -124,7 +117,7 @@ class TermCache:
             os.makedirs(os.path.dirname(self.path), exist_ok=True)
             temporary = self.path + ".tmp"
             with open(temporary, "wb") as handle:
-                pickle.dump(kept, handle, protocol=pickle.HIGHEST_PROTOCOL)
+                pickle.dump((TERMS_VERSION, kept), handle, protocol=pickle.HIGHEST_PROTOCOL)
             os.replace(temporary, self.path)
         except OSError:
             pass
@@ -142,14 +135,19 @@ def build_files(articles, cache: TermCache) -> dict[str, bytes]:
     average = (sum(lengths) / docs) if docs else 1.0
     buckets = 1 << max(4, min(12, math.ceil(math.log2(max(docs, 1) / 4 + 1))))
     shards: list[dict[str, list[int]]] = [{} for _ in range(buckets)]
+    where: dict[str, dict] = {}  # term -> its shard, hashed once a build
     for number, (folded, exact, length, _) in enumerate(records):
         norm = K1 * (1 - B + B * length / average)
         for prefix, counts in (("", folded), ("=", exact)):
             for word, count in counts.items():
-                weight = max(1, round(100 * count * (K1 + 1) / (count + norm)))
                 term = prefix + word
-                shard = shards[bucket(fold(word) if prefix else word, buckets)]  # "=đua" beside "dua"
-                shard.setdefault(term, []).extend((number, weight))
+                shard = where.get(term)
+                if shard is None:  # "=đua" sits beside "dua": one file answers both
+                    shard = where[term] = shards[bucket(fold(word) if prefix else word, buckets)]
+                postings = shard.get(term)
+                if postings is None:
+                    postings = shard[term] = []
+                postings += (number, max(1, round(100 * count * (K1 + 1) / (count + norm))))
     files = {"meta.json": _json({"version": VERSION, "docs": docs, "buckets": buckets, "chunk": CHUNK})}
     for number, shard in enumerate(shards):
         files[f"t-{number}.json"] = _json(shard)

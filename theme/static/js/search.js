@@ -10,7 +10,6 @@ const list = document.getElementById("ket-qua-tim-kiem");
 const status = document.getElementById("trang-thai-tim-kiem");
 const MAX_RESULTS = 20;
 const EXACT_BONUS = 0.5;
-const PAIR_BONUS = 1;
 
 export function fold(word) {
   return word.replace(/[đĐ]/g, "d").normalize("NFD").replace(/[\u0300-\u036f]/g, "").toLowerCase();
@@ -43,10 +42,7 @@ async function rank(query) {
   const meta = await load("meta.json");
   const typed = [...new Set(words(query))];
   const terms = [...new Set(typed.map(fold))];
-  const folded = words(query).map(fold);
-  const pairs = [...new Set(folded.slice(1).map((word, i) => `${folded[i]} ${word}`))];
   const shards = await Promise.all(terms.map((term) => load(`t-${bucket(term, meta.buckets)}.json`)));
-  const pairShards = await Promise.all(pairs.map((pair) => load(`t-${bucket(pair, meta.buckets)}.json`)));
   let scores = null;
   terms.forEach((term, index) => {
     const postings = shards[index][term] || [];
@@ -67,13 +63,6 @@ async function rank(query) {
       if (scores.has(postings[i])) scores.set(postings[i], scores.get(postings[i]) + EXACT_BONUS * postings[i + 1]);
     }
   }
-  pairs.forEach((pair, index) => {  // the words side by side, as in "Đống Đa"
-    const postings = pairShards[index][pair] || [];
-    const idf = Math.log(1 + (meta.docs - postings.length / 2 + 0.5) / (postings.length / 2 + 0.5));
-    for (let i = 0; i < postings.length; i += 2) {
-      if (scores.has(postings[i])) scores.set(postings[i], scores.get(postings[i]) + PAIR_BONUS * idf * postings[i + 1]);
-    }
-  });
   return [...scores.entries()].sort((a, b) => b[1] - a[1] || b[0] - a[0]);
 }
 
