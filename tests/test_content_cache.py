@@ -72,3 +72,17 @@ def test_an_article_with_errors_is_never_cached(tmp_path, build_site):
     assert first.result.errors == 1 and entries(tmp_path) == []
     again = build_site({}, content=first.content)
     assert again.result.errors == 1
+
+
+def test_reading_on_every_core_gives_the_same_site_and_messages(tmp_path, build_site):
+    files = {f"2024/bai-{n:02d}/index.md": article(title=f"Bài số {n}", body=f"Nội dung bài số {n}.")
+             for n in range(45)}  # enough for the pool to start
+    files["2024/canh-bao/index.md"] = article(title="Bài có cảnh báo", body="Nội dung.", catgory="x")
+    files["2024/loi/index.md"] = article(title="Bài có lỗi", date="32/13/2024")
+    pooled = build_site(files, NEWS_READ_WORKERS=2, NEWS_CONTENT_CACHE_PATH=str(tmp_path / "c1"))
+    single = build_site(files, NEWS_READ_WORKERS=1, NEWS_CONTENT_CACHE_PATH=str(tmp_path / "c2"))
+    assert len(list((tmp_path / "c1").glob("??/*"))) == 46  # every good article read ahead, the one with errors not
+    assert (pooled.result.errors, pooled.result.warnings) == (single.result.errors, single.result.warnings) == (1, 1)
+    assert sorted(m.replace(str(pooled.content), "") for m in pooled.result.messages) == \
+        sorted(m.replace(str(single.content), "") for m in single.result.messages)
+    assert tree(pooled.output) == tree(single.output)

@@ -3,6 +3,9 @@
 Signals:
 - initialized: load the settings into a State kept at settings["NEWS_META_STATE"];
   warn about files such as index.md.txt that would be skipped silently.
+- article_generator_init: read the articles the content cache lacks in a pool
+  of processes (prefill.py, NEWS_READ_WORKERS, all cores by default), so
+  Pelican's own pass finds them cached.
 - readers_init: read `.md` files with NewsReader (front matter + Markdown body,
   text normalised to NFC, raw HTML sanitised with nh3 by sanitize.py).
 - article_generator_pretaxonomy: drop drafts and future articles from a
@@ -20,6 +23,7 @@ NEWS_SLUG_MAX_LENGTH; TIMEZONE; NEWS_CONTENT_CACHE_PATH (a `content` folder
 beside NEWS_IMAGES_CACHE_PATH by default; False turns the cache off).
 """
 
+import os
 from functools import partial
 
 from pelican import signals
@@ -41,6 +45,22 @@ def readers_init(readers):
 
     for ext in NewsReader.file_extensions:
         readers.reader_classes[ext] = partial(NewsReader, state=of(readers.settings))
+
+
+def article_generator_init(generator):
+    """Before Pelican reads articles one by one: read the changed ones on every core."""
+    import logging
+    import time
+
+    from .prefill import prefill
+    from .state import of
+
+    started = time.perf_counter()
+    workers = generator.settings.get("NEWS_READ_WORKERS") or os.cpu_count() or 1
+    count = prefill(generator.settings, of(generator.settings), workers)
+    if count:
+        logging.getLogger("news_meta").info("[news_meta] đọc trước %d bài trên %d tiến trình: %.2f giây",
+                                            count, workers, time.perf_counter() - started)
 
 
 def pretaxonomy(generator):
@@ -86,6 +106,7 @@ def finalized(pelican):
 def register():
     signals.initialized.connect(initialized)
     signals.readers_init.connect(readers_init)
+    signals.article_generator_init.connect(article_generator_init)
     signals.article_generator_pretaxonomy.connect(pretaxonomy)
     signals.article_generator_finalized.connect(article_generator_finalized)
     signals.page_generator_finalized.connect(page_generator_finalized)

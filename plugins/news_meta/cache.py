@@ -97,6 +97,9 @@ class ContentCache:
     def _file(self, key: str) -> str:
         return os.path.join(self.path, key[:2], key)
 
+    def exists(self, key: str) -> bool:
+        return os.path.exists(self._file(key))
+
     def get(self, key: str) -> Entry | None:
         self.used.add(key)
         try:
