@@ -79,7 +79,7 @@ class Article:
     def ours(self) -> str:
         y, m, d, hh, mm = self.date
         lines = ["---", f'title: "{self.title}"', f"date: {d:02d}/{m:02d}/{y} {hh:02d}:{mm:02d}",
-                 f"views: {self.views}", f"category: {self.category}"]
+                 f"views: {self.views}", f"category: {self.category}", f"slug: {self.slug}"]
         if self.tags:
             lines.append("tags: [" + ", ".join(self.tags) + "]")
         lines += ["---", ""]

@@ -43,7 +43,7 @@ ROOT = os.path.dirname(HERE)
 sys.path.insert(0, HERE)
 STOCK_VENV = os.path.join(HERE, ".stock-venv")
 STOCK_PINS = ["pelican==4.12.0", "pelican-yaml-metadata==2.2.0", "markdown==3.11.3", "PyYAML==6.0.4"]
-VERSION = "1"
+VERSION = "2"  # bump when the corpus changes
 STOCK_CONF = """\
 AUTHOR = "Bench"
 SITENAME = "Quận Đống Đa"
@@ -200,7 +200,7 @@ def add_one(site: Site) -> str:
     article = next(_articles.generate(1, photos=False, seed=99))
     folder = os.path.join(site.content, "2025", "bai-moi-them")
     os.makedirs(folder, exist_ok=True)
-    text = article.ours() if site.kind == "ours" else article.stock().replace("slug: bai-00000", "slug: bai-moi-them")
+    text = (article.ours() if site.kind == "ours" else article.stock()).replace("slug: bai-00000", "slug: bai-moi-them")
     with open(os.path.join(folder, "index.md"), "w", encoding="utf-8") as handle:
         handle.write(text)
     return folder

@@ -11,8 +11,36 @@ from conftest import ROOT, article
 SAMPLE = ROOT / "content"
 
 
+INDEX = "tim-kiem/chi-muc/"
+
+
 def tree(output: Path) -> dict[str, bytes]:
-    return {str(p.relative_to(output)): p.read_bytes() for p in sorted(output.rglob("*")) if p.is_file()}
+    """Every file, but the search index: a rebuild writes its changes as a delta (compared by `searchable`)."""
+    return {str(p.relative_to(output)): p.read_bytes() for p in sorted(output.rglob("*"))
+            if p.is_file() and not str(p.relative_to(output)).startswith(INDEX)}
+
+
+def searchable(output: Path) -> tuple[dict, dict]:
+    """What the search page can find, base and delta merged as search.js does:
+    for each term the articles that have it, and each article's title, date, category, excerpt."""
+    import json
+
+    folder = output / INDEX
+    meta = json.loads((folder / "meta.json").read_text(encoding="utf-8"))
+    delta = json.loads((folder / "delta.json").read_text(encoding="utf-8"))
+    base_docs = [d for n in range(0, meta["docs"], meta["chunk"])
+                 for d in json.loads((folder / f"d-{n // meta['chunk']}.json").read_text(encoding="utf-8"))]
+    hidden = set(delta["hide"])
+    docs = {n: d for n, d in enumerate(base_docs) if n not in hidden}
+    docs.update({meta["docs"] + n: d for n, d in enumerate(delta["docs"])})
+    terms: dict[str, set] = {}
+    shards = [json.loads(p.read_text(encoding="utf-8")) for p in folder.glob("t-*.json")] + [delta["terms"]]
+    for shard in shards:
+        for term, postings in shard.items():
+            found = {docs[n][0] for n in postings[::2] if n in docs}
+            if found:
+                terms.setdefault(term, set()).update(found)
+    return terms, {d[0]: d[1:] for d in docs.values()}
 
 
 def times(output: Path) -> dict[str, int]:
@@ -41,6 +69,7 @@ def test_every_rebuild_equals_a_clean_build(tmp_path, build_site):
         clean = build_site({}, content=content, output=tmp_path / f"clean{number}", NEWS_CONTENT_CACHE_PATH=False)
         assert incremental.result.ok and clean.result.ok, what
         assert tree(incremental.output) == tree(clean.output), what
+        assert searchable(incremental.output) == searchable(clean.output), what
 
 
 def test_an_unchanged_page_is_neither_rendered_nor_rewritten(tmp_path, build_site):

@@ -408,3 +408,37 @@ def test_right_diacritics_rank_the_exact_match_first(browser, twins):
     assert run_search(page, twins, "thị đùa") == ["Tin hai", "Tin một"]
     assert sorted(run_search(page, twins, "thi dua")) == ["Tin hai", "Tin một"]  # without marks: both
     context.close()
+
+
+def test_search_follows_edits_between_full_indexes(browser, tmp_path):
+    """A rebuild after an edit writes only delta.json: the page must merge it in."""
+    from conftest import article
+    from news_build.runner import build
+
+    content, output = tmp_path / "content", tmp_path / "output"
+    texts = {"a": ("Tin một", "Phong trào thi đua của quận."), "b": ("Tin hai", "Hội thao của phường.")}
+    for folder, (title, body) in texts.items():
+        (content / folder).mkdir(parents=True)
+        (content / folder / "index.md").write_text(article(title=title, body=body), encoding="utf-8")
+    overrides = {"NEWS_IMAGES_CACHE_PATH": str(tmp_path / "cache")}
+    assert build(DEV, str(content), str(output), overrides=overrides).ok
+    index = output / "tim-kiem" / "chi-muc"
+    shards = {p.name: p.stat().st_mtime_ns for p in index.glob("t-*.json")}
+    (content / "b" / "index.md").write_text(article(title="Tin hai", body="Giải bóng chuyền hơi của phường."),
+                                           encoding="utf-8")
+    (content / "c").mkdir()
+    (content / "c" / "index.md").write_text(article(title="Tin ba", body="Bóng chuyền cho thiếu nhi."),
+                                           encoding="utf-8")
+    assert build(DEV, str(content), str(output), overrides=overrides).ok
+    assert {p.name: p.stat().st_mtime_ns for p in index.glob("t-*.json")} == shards  # the base is untouched
+    handler = functools.partial(Handler, directory=str(output))
+    httpd = http.server.ThreadingHTTPServer(("127.0.0.1", 0), handler)
+    threading.Thread(target=httpd.serve_forever, daemon=True).start()
+    try:
+        page = browser.new_context(viewport={"width": 390, "height": 900}).new_page()
+        base = f"http://127.0.0.1:{httpd.server_address[1]}"
+        assert sorted(run_search(page, base, "bong chuyen")) == ["Tin ba", "Tin hai"]
+        assert run_search(page, base, "hội thao") == []  # the old text of the edited article is gone
+        assert run_search(page, base, "thi dua") == ["Tin một"]
+    finally:
+        httpd.shutdown()

@@ -16,6 +16,10 @@ Files in tim-kiem/chi-muc/ (SEARCH_INDEX):
   a word, whatever the size of the archive.
 - d-<n>.json: the documents, `chunk` a file: [url, title, date, category,
   excerpt]; a query fetches only the files of the results it shows.
+- delta.json: the articles added or changed since the last full index, with
+  their own postings, and the numbers of the base documents they replace or
+  that were removed (`hide`). A rebuild after an edit writes only this file
+  and meta.json; past max(50, 5 %) changed articles the index is rebuilt.
 
 Document numbers follow the articles' dates, oldest first, so a new article
 only adds to the end. Each article's terms are cached by its content's hash:
@@ -42,6 +46,7 @@ CHUNK = 100
 K1, B = 2.0, 0.3  # news articles run long; the district name repeats in every one
 TITLE_WEIGHT = 3
 EXCERPT_CHARS = 240
+DELTA_MIN, DELTA_SHARE = 50, 20  # a full index again past max(50, 5 %) changed articles
 _TAG = re.compile(r"<[^>]+>")  # our own sanitised article HTML: tags only ever wrap text
 _WORD = re.compile(r"[^\W_]+")
 _FOLD_CACHE: dict[str, str] = {}
@@ -91,8 +96,8 @@ class TermCache:
             except (OSError, ValueError, TypeError, EOFError, pickle.PickleError, AttributeError):
                 self.entries = {}
 
-    def terms(self, title: str, content: str, summary: str) -> tuple:
-        key = hashlib.blake2b("\0".join((title, content, summary)).encode("utf-8"), digest_size=16).hexdigest()
+    def terms(self, title: str, content: str, summary: str) -> tuple[str, tuple]:
+        key = hashlib.blake2b(f"{title}\0{content}\0{summary}".encode(), digest_size=16).hexdigest()
         self.used.add(key)
         found = self.entries.get(key)
         if found is None:
@@ -107,7 +112,7 @@ class TermCache:
                 excerpt = excerpt[:EXCERPT_CHARS].rsplit(" ", 1)[0] + " …"
             found = self.entries[key] = (dict(folded), {w: c for w, c in exact.items() if fold(w) != w},
                                          len(tokens), excerpt)
-        return found
+        return key, found
 
     def save(self) -> None:
         if not self.path:
@@ -123,63 +128,145 @@ class TermCache:
             pass
 
 
-def build_files(articles, cache: TermCache) -> dict[str, bytes]:
-    """Every file of the index, by its name in INDEX."""
-    ordered = sorted(articles, key=lambda a: (a.date, a.url))
-    records, lengths = [], []
-    for article in ordered:
-        record = cache.terms(article.title, article.content, getattr(article, "summary", "") or "")
-        records.append(record)
-        lengths.append(record[2])
-    docs = len(records)
-    average = (sum(lengths) / docs) if docs else 1.0
-    buckets = 1 << max(4, min(12, math.ceil(math.log2(max(docs, 1) / 4 + 1))))
-    shards: list[dict[str, list[int]]] = [{} for _ in range(buckets)]
+def _docs(articles, cache: TermCache) -> list[tuple]:
+    """(url, title, date, category, key, record) of each article, oldest first."""
+    found = []
+    for article in sorted(articles, key=lambda a: (a.date, a.url)):
+        key, record = cache.terms(article.title, article.content, getattr(article, "summary", "") or "")
+        news = getattr(article, "news", None)
+        found.append(("/" + article.url, article.title, news.date_text if news else "", article.category.name,
+                      key, record))
+    return found
+
+
+def _add_postings(target, numbered, average: float, buckets: int, shards: bool) -> None:
+    """Postings of (number, record) pairs into target: a list of shards, or one dict."""
     where: dict[str, dict] = {}  # term -> its shard, hashed once a build
-    for number, (folded, exact, length, _) in enumerate(records):
+    for number, (folded, exact, length, _) in numbered:
         norm = K1 * (1 - B + B * length / average)
         for prefix, counts in (("", folded), ("=", exact)):
             for word, count in counts.items():
                 term = prefix + word
                 shard = where.get(term)
                 if shard is None:  # "=đua" sits beside "dua": one file answers both
-                    shard = where[term] = shards[bucket(fold(word) if prefix else word, buckets)]
+                    shard = where[term] = (target[bucket(fold(word) if prefix else word, buckets)]
+                                           if shards else target)
                 postings = shard.get(term)
                 if postings is None:
                     postings = shard[term] = []
                 postings += (number, max(1, round(100 * count * (K1 + 1) / (count + norm))))
-    files = {"meta.json": _json({"version": VERSION, "docs": docs, "buckets": buckets, "chunk": CHUNK})}
+
+
+def full_files(docs: list[tuple]) -> tuple[dict[str, bytes], dict]:
+    """Every file of a fresh index, and the state a later delta starts from."""
+    count = len(docs)
+    average = (sum(d[5][2] for d in docs) / count) if count else 1.0
+    buckets = 1 << max(4, min(12, math.ceil(math.log2(max(count, 1) / 4 + 1))))
+    shards: list[dict[str, list[int]]] = [{} for _ in range(buckets)]
+    _add_postings(shards, ((n, d[5]) for n, d in enumerate(docs)), average, buckets, shards=True)
+    token = hashlib.blake2b("".join(d[0] + d[4] for d in docs).encode("utf-8"), digest_size=8).hexdigest()
+    meta = {"version": VERSION, "docs": count, "buckets": buckets, "chunk": CHUNK, "base": token}
+    files = {"meta.json": _json(meta)}
     for number, shard in enumerate(shards):
         files[f"t-{number}.json"] = _json(shard)
-    for start in range(0, docs, CHUNK):
-        chunk = []
-        for article, record in zip(ordered[start:start + CHUNK], records[start:start + CHUNK]):
-            news = getattr(article, "news", None)
-            chunk.append(["/" + article.url, article.title, news.date_text if news else "",
-                          article.category.name, record[3]])
-        files[f"d-{start // CHUNK}.json"] = _json(chunk)
-    return files
+    for start in range(0, count, CHUNK):
+        files[f"d-{start // CHUNK}.json"] = _json([[*d[:4], d[5][3]] for d in docs[start:start + CHUNK]])
+    state = {"token": token, "average": average, "meta": meta, "docs": {d[0]: [n, d[4]] for n, d in enumerate(docs)}}
+    return files, state
+
+
+def delta_files(docs: list[tuple], state: dict) -> dict[str, bytes] | None:
+    """Only what changed since the last full index, in delta.json; None when a full one is due."""
+    base = state["docs"]
+    current = {d[0] for d in docs}
+    changed = [d for d in docs if base.get(d[0], [None, None])[1] != d[4]]
+    hidden = sorted({base[d[0]][0] for d in changed if d[0] in base} |
+                    {number for url, (number, _) in base.items() if url not in current})
+    if len(changed) + len(hidden) > max(DELTA_MIN, len(base) // DELTA_SHARE):
+        return None
+    meta = dict(state["meta"])
+    first = meta["docs"]  # delta documents are numbered after the base's
+    terms: dict[str, list[int]] = {}
+    _add_postings(terms, ((first + n, d[5]) for n, d in enumerate(changed)), state["average"], meta["buckets"],
+                  shards=False)
+    delta = {"docs": [[*d[:4], d[5][3]] for d in changed], "hide": hidden, "terms": terms}
+    data = _json(delta)
+    meta["delta"] = hashlib.blake2b(data, digest_size=8).hexdigest() if changed or hidden else ""
+    return {"meta.json": _json(meta), "delta.json": data}
 
 
 def _json(value) -> bytes:
     return json.dumps(value, ensure_ascii=False, separators=(",", ":"), sort_keys=True).encode("utf-8")
 
 
-def write_index(output: str, articles, cache_path: str | None) -> int:
-    """Write the index into output/INDEX (only files whose bytes changed); return the article count."""
+def write_index(output: str, articles, cache_path: str | None, target: str | None = None) -> int:
+    """Update output/INDEX (only files whose bytes changed); return the article count.
+
+    The first build, and any after many changes, writes a full index; between
+    them a rebuild writes delta.json with the articles changed since, which the
+    search page merges in: one edit rewrites two small files, not the index."""
     from news_incremental.writer import write_if_changed
 
     cache = TermCache(cache_path)
-    files = build_files(articles, cache)
+    docs = _docs(articles, cache)
     folder = os.path.join(output, *INDEX.split("/"))
+    state_path = _state_path(cache_path, target or output)
+    state = _load_state(state_path)
+    files = None
+    if state and _base_token(folder) == state["token"]:
+        files = delta_files(docs, state)
+    if files is None:
+        files, state = full_files(docs)
+        files["delta.json"] = _json({"docs": [], "hide": [], "terms": {}})
+        _save_state(state_path, state)
     os.makedirs(folder, exist_ok=True)
     for name, data in files.items():
         write_if_changed(os.path.join(folder, name), data)
-    for name in os.listdir(folder):
-        if name not in files and name.endswith(".json"):
-            os.remove(os.path.join(folder, name))  # buckets or chunks an earlier, other-sized index had
+    if "t-0.json" in files:
+        for name in os.listdir(folder):
+            if name not in files and name.endswith(".json"):
+                os.remove(os.path.join(folder, name))  # buckets or chunks an earlier, other-sized index had
     cache.save()
-    return json.loads(files["meta.json"])["docs"]
+    return len(docs)
+
+
+def _base_token(folder: str) -> str | None:
+    try:
+        with open(os.path.join(folder, "meta.json"), encoding="utf-8") as handle:
+            meta = json.load(handle)
+        return meta.get("base") if meta.get("version") == VERSION else None
+    except (OSError, ValueError, AttributeError):
+        return None
+
+
+def _state_path(cache_path: str | None, target: str) -> str | None:
+    if not cache_path:
+        return None
+    key = hashlib.blake2b(os.path.realpath(target).encode("utf-8", "replace"), digest_size=8).hexdigest()
+    return os.path.join(os.path.dirname(cache_path), "search", f"{key}.pickle")
+
+
+def _load_state(path: str | None) -> dict | None:
+    if not path:
+        return None
+    try:
+        with open(path, "rb") as handle:
+            version, state = pickle.load(handle)
+        return state if version == TERMS_VERSION else None
+    except (OSError, ValueError, TypeError, EOFError, pickle.PickleError, AttributeError):
+        return None
+
+
+def _save_state(path: str | None, state: dict) -> None:
+    if not path:
+        return
+    try:
+        os.makedirs(os.path.dirname(path), exist_ok=True)
+        with open(path + ".tmp", "wb") as handle:
+            pickle.dump((TERMS_VERSION, state), handle, protocol=pickle.HIGHEST_PROTOCOL)
+        os.replace(path + ".tmp", path)
+    except OSError:
+        pass
 
 
 def present(output: str) -> bool:

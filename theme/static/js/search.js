@@ -30,7 +30,8 @@ export function bucket(term, buckets) {
 const files = new Map();
 function load(name) {
   if (!files.has(name)) {
-    files.set(name, fetch(list.dataset.index + name).then((response) => {
+    // meta.json names the delta it goes with, so a cached delta.json is never used with another base
+    files.set(name, fetch(list.dataset.index + name, name === "meta.json" ? { cache: "no-cache" } : {}).then((response) => {
       if (!response.ok) throw new Error(`${name}: ${response.status}`);
       return response.json();
     }));
@@ -38,15 +39,32 @@ function load(name) {
   return files.get(name);
 }
 
+const EMPTY = { docs: [], hide: [], terms: {} };
+
+async function delta(meta) {
+  // Articles changed since the last full index: their postings, and the old numbers they replace.
+  return meta.delta ? load(`delta.json?${meta.delta}`) : EMPTY;
+}
+
+function postingsOf(term, shard, recent, hidden) {
+  const base = shard[term] || [];
+  const kept = [];
+  for (let i = 0; i < base.length; i += 2) if (!hidden.has(base[i])) kept.push(base[i], base[i + 1]);
+  return kept.concat(recent.terms[term] || []);
+}
+
 async function rank(query) {
   const meta = await load("meta.json");
+  const recent = await delta(meta);
+  const hidden = new Set(recent.hide);
+  const docs = meta.docs + recent.docs.length - hidden.size;
   const typed = [...new Set(words(query))];
   const terms = [...new Set(typed.map(fold))];
   const shards = await Promise.all(terms.map((term) => load(`t-${bucket(term, meta.buckets)}.json`)));
   let scores = null;
   terms.forEach((term, index) => {
-    const postings = shards[index][term] || [];
-    const idf = Math.log(1 + (meta.docs - postings.length / 2 + 0.5) / (postings.length / 2 + 0.5));
+    const postings = postingsOf(term, shards[index], recent, hidden);
+    const idf = Math.log(1 + (docs - postings.length / 2 + 0.5) / (postings.length / 2 + 0.5));
     const next = new Map();
     for (let i = 0; i < postings.length; i += 2) {
       const doc = postings[i];
@@ -57,8 +75,8 @@ async function rank(query) {
   if (!scores) return [];
   for (const word of typed) {
     const term = fold(word);
-    const shard = shards[terms.indexOf(term)];
-    const postings = (word === term ? shard[term] : shard["=" + word]) || [];
+    const exact = word === term ? term : "=" + word;
+    const postings = postingsOf(exact, shards[terms.indexOf(term)], recent, hidden);
     for (let i = 0; i < postings.length; i += 2) {
       if (scores.has(postings[i])) scores.set(postings[i], scores.get(postings[i]) + EXACT_BONUS * postings[i + 1]);
     }
@@ -66,8 +84,11 @@ async function rank(query) {
   return [...scores.entries()].sort((a, b) => b[1] - a[1] || b[0] - a[0]);
 }
 
-async function documents(ranked, chunk) {
-  return Promise.all(ranked.map(async ([doc]) => (await load(`d-${Math.floor(doc / chunk)}.json`))[doc % chunk]));
+async function documents(ranked, meta) {
+  const recent = await delta(meta);
+  return Promise.all(ranked.map(async ([doc]) => doc >= meta.docs
+    ? recent.docs[doc - meta.docs]
+    : (await load(`d-${Math.floor(doc / meta.chunk)}.json`))[doc % meta.chunk]));
 }
 
 function show(text) {
@@ -121,7 +142,7 @@ async function search(query) {
   try {
     const meta = await load("meta.json");
     const ranked = await rank(query);
-    const docs = await documents(ranked.slice(0, MAX_RESULTS), meta.chunk);
+    const docs = await documents(ranked.slice(0, MAX_RESULTS), meta);
     if (ticket !== latest) return; // a newer query is on its way
     render(docs, new Set(words(query).map(fold)));
     show(docs.length
