@@ -108,7 +108,7 @@ def finalized(pelican):
 
 
 def search_cache(settings) -> str | None:
-    """Term counts kept beside the content cache (news_meta), or none when it is off."""
+    """Where the index's base state is kept: beside the content cache (news_meta), or nowhere when it is off."""
     cache = of_meta(settings).content_cache
     return os.path.join(os.path.dirname(cache.path), "search-terms.pickle") if cache is not None else None
 

@@ -22,9 +22,9 @@ Files in tim-kiem/chi-muc/ (SEARCH_INDEX):
   and meta.json; past max(50, 5 %) changed articles the index is rebuilt.
 
 Document numbers follow the articles' dates, oldest first, so a new article
-only adds to the end. Each article's terms are cached by its content's hash:
-a rebuild tokenizes only the articles that changed. Files are written only
-when their bytes change.
+only adds to the end. A delta rebuild tokenizes only the articles whose
+content hash changed; a full one streams the articles, so their terms never
+all sit in memory. Files are written only when their bytes change.
 """
 
 from __future__ import annotations
@@ -41,7 +41,7 @@ from collections import Counter
 
 INDEX = "tim-kiem/chi-muc"
 VERSION = 1  # of the files the browser reads
-TERMS_VERSION = 2  # of the cached term counts: a change in tokenizing re-reads every article
+STATE_VERSION = 3  # of the saved base state: a change in tokenizing means a full index
 CHUNK = 100
 K1, B = 2.0, 0.3  # news articles run long; the district name repeats in every one
 TITLE_WEIGHT = 3
@@ -81,62 +81,46 @@ def plain_text(content: str) -> str:
     return html.unescape(_TAG.sub(" ", content))
 
 
-class TermCache:
-    """Each article's term counts, by the hash of what is indexed."""
-
-    def __init__(self, path: str | None):
-        self.path = path
-        self.entries: dict[str, tuple] = {}
-        self.used: set[str] = set()
-        if path:
-            try:
-                with open(path, "rb") as handle:
-                    version, entries = pickle.load(handle)
-                self.entries = entries if version == TERMS_VERSION else {}
-            except (OSError, ValueError, TypeError, EOFError, pickle.PickleError, AttributeError):
-                self.entries = {}
-
-    def terms(self, title: str, content: str, summary: str) -> tuple[str, tuple]:
-        key = hashlib.blake2b(f"{title}\0{content}\0{summary}".encode(), digest_size=16).hexdigest()
-        self.used.add(key)
-        found = self.entries.get(key)
-        if found is None:
-            body = plain_text(content)
-            tokens = words(title) * TITLE_WEIGHT + words(body)
-            exact = Counter(tokens)
-            folded = Counter()
-            for word, count in exact.items():
-                folded[fold(word)] += count
-            excerpt = " ".join(plain_text(summary or content).split())
-            if len(excerpt) > EXCERPT_CHARS:
-                excerpt = excerpt[:EXCERPT_CHARS].rsplit(" ", 1)[0] + " …"
-            found = self.entries[key] = (dict(folded), {w: c for w, c in exact.items() if fold(w) != w},
-                                         len(tokens), excerpt)
-        return key, found
-
-    def save(self) -> None:
-        if not self.path:
-            return
-        kept = {k: v for k, v in self.entries.items() if k in self.used}
-        try:
-            os.makedirs(os.path.dirname(self.path), exist_ok=True)
-            temporary = self.path + ".tmp"
-            with open(temporary, "wb") as handle:
-                pickle.dump((TERMS_VERSION, kept), handle, protocol=pickle.HIGHEST_PROTOCOL)
-            os.replace(temporary, self.path)
-        except OSError:
-            pass
+def record(title: str, content: str, summary: str) -> tuple:
+    """(folded term counts, counts of words whose marks matter, length, excerpt) of one article."""
+    body = plain_text(content)
+    tokens = words(title) * TITLE_WEIGHT + words(body)
+    exact = Counter(tokens)
+    folded = Counter()
+    for word, count in exact.items():
+        folded[fold(word)] += count
+    excerpt = " ".join(plain_text(summary or content).split())
+    if len(excerpt) > EXCERPT_CHARS:
+        excerpt = excerpt[:EXCERPT_CHARS].rsplit(" ", 1)[0] + " …"
+    return dict(folded), {w: c for w, c in exact.items() if fold(w) != w}, len(tokens), excerpt
 
 
-def _docs(articles, cache: TermCache) -> list[tuple]:
-    """(url, title, date, category, key, record) of each article, oldest first."""
-    found = []
-    for article in sorted(articles, key=lambda a: (a.date, a.url)):
-        key, record = cache.terms(article.title, article.content, getattr(article, "summary", "") or "")
+class Doc:
+    """One article as the index sees it; its terms are read only when needed."""
+
+    __slots__ = ("_record", "article", "category", "date", "key", "title", "url")
+
+    def __init__(self, article):
         news = getattr(article, "news", None)
-        found.append(("/" + article.url, article.title, news.date_text if news else "", article.category.name,
-                      key, record))
-    return found
+        self.url, self.title = "/" + article.url, article.title
+        self.date, self.category = (news.date_text if news else ""), article.category.name
+        self.article, self._record = article, None
+        summary = getattr(article, "summary", "") or ""
+        self.key = hashlib.blake2b(f"{article.title}\0{article.content}\0{summary}".encode(), digest_size=16).hexdigest()
+
+    @property
+    def record(self) -> tuple:
+        if self._record is None:
+            a = self.article
+            self._record = record(a.title, a.content, getattr(a, "summary", "") or "")
+        return self._record
+
+    def shown(self) -> list:
+        return [self.url, self.title, self.date, self.category, self.record[3]]
+
+
+def _docs(articles) -> list[Doc]:
+    return [Doc(a) for a in sorted(articles, key=lambda a: (a.date, a.url))]
 
 
 def _add_postings(target, numbered, average: float, buckets: int, shards: bool) -> None:
@@ -157,39 +141,42 @@ def _add_postings(target, numbered, average: float, buckets: int, shards: bool) 
                 postings += (number, max(1, round(100 * count * (K1 + 1) / (count + norm))))
 
 
-def full_files(docs: list[tuple]) -> tuple[dict[str, bytes], dict]:
+def full_files(docs: list[Doc]) -> tuple[dict[str, bytes], dict]:
     """Every file of a fresh index, and the state a later delta starts from."""
     count = len(docs)
-    average = (sum(d[5][2] for d in docs) / count) if count else 1.0
+    average = (sum(d.record[2] for d in docs) / count) if count else 1.0
     buckets = 1 << max(4, min(12, math.ceil(math.log2(max(count, 1) / 4 + 1))))
     shards: list[dict[str, list[int]]] = [{} for _ in range(buckets)]
-    _add_postings(shards, ((n, d[5]) for n, d in enumerate(docs)), average, buckets, shards=True)
-    token = hashlib.blake2b("".join(d[0] + d[4] for d in docs).encode("utf-8"), digest_size=8).hexdigest()
+    files: dict[str, bytes] = {}
+    for start in range(0, count, CHUNK):
+        files[f"d-{start // CHUNK}.json"] = _json([d.shown() for d in docs[start:start + CHUNK]])
+    for number, doc in enumerate(docs):
+        _add_postings(shards, [(number, doc.record)], average, buckets, shards=True)
+        doc._record = None  # an archive's terms never all sit in memory at once
+    token = hashlib.blake2b("".join(d.url + d.key for d in docs).encode("utf-8"), digest_size=8).hexdigest()
     meta = {"version": VERSION, "docs": count, "buckets": buckets, "chunk": CHUNK, "base": token}
-    files = {"meta.json": _json(meta)}
+    files["meta.json"] = _json(meta)
     for number, shard in enumerate(shards):
         files[f"t-{number}.json"] = _json(shard)
-    for start in range(0, count, CHUNK):
-        files[f"d-{start // CHUNK}.json"] = _json([[*d[:4], d[5][3]] for d in docs[start:start + CHUNK]])
-    state = {"token": token, "average": average, "meta": meta, "docs": {d[0]: [n, d[4]] for n, d in enumerate(docs)}}
+    state = {"token": token, "average": average, "meta": meta, "docs": {d.url: [n, d.key] for n, d in enumerate(docs)}}
     return files, state
 
 
 def delta_files(docs: list[tuple], state: dict) -> dict[str, bytes] | None:
     """Only what changed since the last full index, in delta.json; None when a full one is due."""
     base = state["docs"]
-    current = {d[0] for d in docs}
-    changed = [d for d in docs if base.get(d[0], [None, None])[1] != d[4]]
-    hidden = sorted({base[d[0]][0] for d in changed if d[0] in base} |
+    current = {d.url for d in docs}
+    changed = [d for d in docs if base.get(d.url, [None, None])[1] != d.key]
+    hidden = sorted({base[d.url][0] for d in changed if d.url in base} |
                     {number for url, (number, _) in base.items() if url not in current})
     if len(changed) + len(hidden) > max(DELTA_MIN, len(base) // DELTA_SHARE):
         return None
     meta = dict(state["meta"])
     first = meta["docs"]  # delta documents are numbered after the base's
     terms: dict[str, list[int]] = {}
-    _add_postings(terms, ((first + n, d[5]) for n, d in enumerate(changed)), state["average"], meta["buckets"],
+    _add_postings(terms, ((first + n, d.record) for n, d in enumerate(changed)), state["average"], meta["buckets"],
                   shards=False)
-    delta = {"docs": [[*d[:4], d[5][3]] for d in changed], "hide": hidden, "terms": terms}
+    delta = {"docs": [d.shown() for d in changed], "hide": hidden, "terms": terms}
     data = _json(delta)
     meta["delta"] = hashlib.blake2b(data, digest_size=8).hexdigest() if changed or hidden else ""
     return {"meta.json": _json(meta), "delta.json": data}
@@ -207,8 +194,7 @@ def write_index(output: str, articles, cache_path: str | None, target: str | Non
     search page merges in: one edit rewrites two small files, not the index."""
     from news_incremental.writer import write_if_changed
 
-    cache = TermCache(cache_path)
-    docs = _docs(articles, cache)
+    docs = _docs(articles)
     folder = os.path.join(output, *INDEX.split("/"))
     state_path = _state_path(cache_path, target or output)
     state = _load_state(state_path)
@@ -226,7 +212,6 @@ def write_index(output: str, articles, cache_path: str | None, target: str | Non
         for name in os.listdir(folder):
             if name not in files and name.endswith(".json"):
                 os.remove(os.path.join(folder, name))  # buckets or chunks an earlier, other-sized index had
-    cache.save()
     return len(docs)
 
 
@@ -252,7 +237,7 @@ def _load_state(path: str | None) -> dict | None:
     try:
         with open(path, "rb") as handle:
             version, state = pickle.load(handle)
-        return state if version == TERMS_VERSION else None
+        return state if version == STATE_VERSION else None
     except (OSError, ValueError, TypeError, EOFError, pickle.PickleError, AttributeError):
         return None
 
@@ -263,7 +248,7 @@ def _save_state(path: str | None, state: dict) -> None:
     try:
         os.makedirs(os.path.dirname(path), exist_ok=True)
         with open(path + ".tmp", "wb") as handle:
-            pickle.dump((TERMS_VERSION, state), handle, protocol=pickle.HIGHEST_PROTOCOL)
+            pickle.dump((STATE_VERSION, state), handle, protocol=pickle.HIGHEST_PROTOCOL)
         os.replace(path + ".tmp", path)
     except OSError:
         pass
