@@ -189,10 +189,11 @@ def _remove_empty_parents(folder: str, root: str) -> None:
 
 
 def _manifest_path(settings, output_path: str) -> str:
+    from news_meta.state import cache_root
+
     target = settings.get("NEWS_OUTPUT_TARGET") or output_path
-    images = settings.get("NEWS_IMAGES_CACHE_PATH") or os.path.join("cache", "images")
     key = hashlib.blake2b(os.path.realpath(target).encode("utf-8", "replace"), digest_size=8).hexdigest()
-    return os.path.join(os.path.dirname(os.path.abspath(images)), "pages", f"{key}.json")
+    return os.path.join(cache_root(settings), "pages", f"{key}.json")
 
 
 def _load(path: str) -> dict[str, str]:

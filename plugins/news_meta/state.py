@@ -32,17 +32,20 @@ def ensure(settings) -> State:
     return settings[KEY]
 
 
+def cache_root(settings) -> str:
+    """The folder that holds the build's caches: the one around NEWS_IMAGES_CACHE_PATH (cache/)."""
+    images = settings.get("NEWS_IMAGES_CACHE_PATH") or os.path.join(settings.get("CACHE_PATH") or "cache", "images")
+    return os.path.dirname(os.path.abspath(images))
+
+
 def _content_cache(settings):
-    """NEWS_CONTENT_CACHE_PATH; by default a `content` folder beside the photo cache."""
+    """NEWS_CONTENT_CACHE_PATH; by default cache/content beside the photo cache."""
     from .cache import ContentCache
 
     path = settings.get("NEWS_CONTENT_CACHE_PATH")
     if path is False:
         return None
-    if not path:
-        images = settings.get("NEWS_IMAGES_CACHE_PATH") or os.path.join(settings.get("CACHE_PATH") or "cache", "images")
-        path = os.path.join(os.path.dirname(os.path.abspath(images)), "content")
-    return ContentCache(path, settings)
+    return ContentCache(path or os.path.join(cache_root(settings), "content"), settings)
 
 
 class HideRejectedFilter(logging.Filter):

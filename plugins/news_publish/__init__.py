@@ -108,15 +108,10 @@ def finalized(pelican):
 
 
 def search_cache(settings) -> str | None:
-    """Where the index's base state is kept: beside the content cache (news_meta), or nowhere when it is off."""
-    cache = of_meta(settings).content_cache
-    return os.path.join(os.path.dirname(cache.path), "search-terms.pickle") if cache is not None else None
+    """Where the index's base state is kept (cache/search/), or nowhere when the content cache is off."""
+    from news_meta.state import cache_root, of
 
-
-def of_meta(settings):
-    from news_meta.state import of
-
-    return of(settings)
+    return os.path.join(cache_root(settings), "search") if of(settings).content_cache is not None else None
 
 
 def register():

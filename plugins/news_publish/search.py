@@ -224,11 +224,12 @@ def _base_token(folder: str) -> str | None:
         return None
 
 
-def _state_path(cache_path: str | None, target: str) -> str | None:
-    if not cache_path:
+def _state_path(folder: str | None, target: str) -> str | None:
+    """One base state per output folder, in `folder` (cache/search/)."""
+    if not folder:
         return None
     key = hashlib.blake2b(os.path.realpath(target).encode("utf-8", "replace"), digest_size=8).hexdigest()
-    return os.path.join(os.path.dirname(cache_path), "search", f"{key}.pickle")
+    return os.path.join(folder, f"{key}.pickle")
 
 
 def _load_state(path: str | None) -> dict | None:
