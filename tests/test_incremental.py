@@ -15,7 +15,7 @@ INDEX = "tim-kiem/chi-muc/"
 
 
 def tree(output: Path) -> dict[str, bytes]:
-    """Every file, but the search index: a rebuild writes its changes as a delta (compared by `searchable`)."""
+    """Every file but the search index: a rebuild writes its changes as a delta (compared by `searchable`)."""
     return {str(p.relative_to(output)): p.read_bytes() for p in sorted(output.rglob("*"))
             if p.is_file() and not str(p.relative_to(output)).startswith(INDEX)}
 
@@ -85,6 +85,44 @@ def test_an_unchanged_page_is_neither_rendered_nor_rewritten(tmp_path, build_sit
     # The edited article's page, and the pages always made afresh (home, archives, search…),
     # whose bytes did not change: only the article is written.
     assert changed == ["quan-uy-hdnd-mttq-doan-the/quan-dong-da-to-chuc-hoi-nghi-bieu-duong-ket-qua-phong-trao-thi-dua-nam-2023/index.html"]
+
+
+def test_a_failed_publish_never_leaves_pages_behind(tmp_path, build_site):
+    """A strict build that stops publishes nothing; the next build in place still knows what is there."""
+    content = tmp_path / "site"
+    shutil.copytree(SAMPLE, content, ignore=shutil.ignore_patterns("README.md"))
+    output = tmp_path / "out"
+    build_site({}, content=content, output=output)
+    path = content / "2025/lap-lai-trat-tu-via-he/index.md"
+    _replace(path, "title: ", "foo: 1\ntitle: Tiêu đề mới, ")  # a new address, and a warning: strict stops
+    assert not build_site({}, content=content, output=output, strict=True).result.ok
+    build_site({}, content=content, output=output)
+    clean = build_site({}, content=content, output=tmp_path / "clean")
+    assert tree(output) == tree(clean.output)
+    assert searchable(output) == searchable(clean.output)
+
+
+def test_a_build_in_place_after_a_publish_starts_from_scratch(tmp_path, build_site):
+    content = tmp_path / "site"
+    shutil.copytree(SAMPLE, content, ignore=shutil.ignore_patterns("README.md"))
+    output = tmp_path / "out"
+    build_site({}, content=content, output=output)
+    assert build_site({}, content=content, output=output, strict=True).result.ok  # absolute addresses
+    shutil.rmtree(content / "2024/chinh-trang-vuon-hoa-kim-lien")
+    build_site({}, content=content, output=output)
+    clean = build_site({}, content=content, output=tmp_path / "clean")
+    assert tree(output) == tree(clean.output)
+
+
+def test_search_shows_a_changed_date_and_category_name(tmp_path, build_site):
+    content = tmp_path / "site"
+    shutil.copytree(SAMPLE, content, ignore=shutil.ignore_patterns("README.md"))
+    output = tmp_path / "out"
+    build_site({}, content=content, output=output)
+    _replace(content / "2025/lap-lai-trat-tu-via-he/index.md", "03/03/2025", "05/04/2025")
+    build_site({}, content=content, output=output)
+    clean = build_site({}, content=content, output=tmp_path / "clean")
+    assert searchable(output) == searchable(clean.output)
 
 
 def _replace(path: Path, old: str, new: str) -> None:

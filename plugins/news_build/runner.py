@@ -13,7 +13,6 @@ from dataclasses import dataclass
 
 from . import log
 
-
 MARKER = ".news-build"  # in every output folder we made; we delete no folder without it
 
 
@@ -57,7 +56,9 @@ def build(settings_file: str, content: str | None = None, output: str | None = N
         _mark(work)
         settings = read_settings(
             settings_file,
-            override={**(overrides or {}), "PATH": content, "OUTPUT_PATH": work, "NEWS_OUTPUT_TARGET": target},
+            override={**(overrides or {}), "PATH": content, "OUTPUT_PATH": work, "NEWS_OUTPUT_TARGET": target,
+                      # Only a build in place may reuse what the last build of `target` left (news_incremental).
+                      "NEWS_INCREMENTAL": work == target},
         )
         with contextlib.redirect_stdout(sys.stdout if verbose else io.StringIO()):
             Pelican(settings).run()  # its English "Done: …" line is replaced by _summary

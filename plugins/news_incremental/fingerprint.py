@@ -108,7 +108,9 @@ def theme_and_code(theme: str, plugins: str) -> str:
 # Build state kept in the settings by our plugins: not shown by any page, and
 # holding objects whose description would change every build.
 STATE = {"NEWS_META_STATE", "NEWS_IMAGES_STATE", "NEWS_PUBLISH_STATE", "NEWS_INCREMENTAL_WRITER",
-         "NEWS_INCREMENTAL_CONTEXT"}
+         "NEWS_INCREMENTAL_CONTEXT",
+         # where and how this build runs, never what a page shows
+         "OUTPUT_PATH", "NEWS_OUTPUT_TARGET", "NEWS_INCREMENTAL"}
 
 
 def site_wide(context: dict) -> list:

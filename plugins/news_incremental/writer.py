@@ -9,6 +9,7 @@ import json
 import logging
 import os
 import secrets
+import shutil
 
 from pelican.writers import FileOverwriteFailedError, Writer
 
@@ -30,8 +31,16 @@ class IncrementalWriter(Writer):
     def __init__(self, output_path, settings=None):
         super().__init__(output_path, settings=settings)
         settings[KEY] = self
+        self.incremental = settings.get("NEWS_INCREMENTAL", True)
         self.manifest_path = _manifest_path(settings, output_path)
-        self.previous = _load(self.manifest_path)
+        self.previous = {}
+        self.folder = _identity(output_path)
+        if self.incremental:
+            manifest = _load(self.manifest_path)
+            if manifest.get("folder") == self.folder:
+                self.previous = manifest.get("files", {})
+            else:  # output/ is not the folder the fingerprints describe (a publish was swapped in,
+                _clear(output_path)  # `invoke clean`, an older version of the manifest): start clean
         self.current: dict[str, str] = {}  # output file (relative) -> fingerprint
         self.base: dict[int, str] = {}  # id(shared context) -> its site-wide fingerprint
         self.code = theme_and_code(settings["THEME"], os.path.join(os.path.dirname(os.path.dirname(
@@ -128,8 +137,13 @@ class IncrementalWriter(Writer):
         return self.pages_changed == 0 and self.removed == 0
 
     def finish(self) -> None:
-        """Save this build's fingerprints for the next one."""
-        _save(self.manifest_path, self.current)
+        """Save this build's fingerprints for the next one (builds in place only), with the
+        identity of the output folder: a publish swaps in another folder, and a later build
+        in place must then not trust them. A build that stops half way saves nothing; the
+        next one compares with the fingerprints before it, which still hold for every page
+        it did not rewrite."""
+        if self.incremental:
+            _save(self.manifest_path, {"folder": self.folder, "files": self.current})
         logger.info("[news_incremental] %d trang dựng lại, %d trang giữ nguyên, %d tệp ghi, %d tệp cũ đã xóa",
                     self.rendered, self.skipped, self.written, self.removed)
 
@@ -175,6 +189,30 @@ def write_if_changed(path: str, data: bytes) -> bool:
         handle.write(data)
     os.replace(temporary, path)
     return True
+
+
+def _identity(folder: str) -> list[int]:
+    """The output folder itself (device and inode), not its path: a swapped-in folder differs."""
+    try:
+        stat = os.stat(folder)
+    except OSError:
+        return []
+    return [stat.st_dev, stat.st_ino]
+
+
+def _clear(output: str) -> None:
+    """Empty `output` but for the marker the runner just wrote (it only ever is one of our builds)."""
+    from news_build.runner import MARKER
+
+    if not os.path.isdir(output):
+        return
+    for entry in os.scandir(output):
+        if entry.name == MARKER:
+            continue
+        if entry.is_dir(follow_symlinks=False):
+            shutil.rmtree(entry.path, ignore_errors=True)
+        else:
+            os.unlink(entry.path)
 
 
 def _remove_empty_parents(folder: str, root: str) -> None:

@@ -201,6 +201,7 @@ class NewsReader(MarkdownReader):
             md = self._markdown = Markdown(**options)  # one per reader: building it costs as much as a page
         md.reset()
         md.news_context = context
+        md.news_gallery_count = 0  # galleries are numbered within one article (news_gallery)
         return md.convert(body)
 
     def _cover(self, meta: Meta, context: BodyContext) -> PhotoRef | None:

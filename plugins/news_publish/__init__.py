@@ -99,7 +99,8 @@ def finalized(pelican):
         logger.info("[news_publish] chỉ mục tìm kiếm: không trang nào đổi, giữ nguyên")
     elif settings.get("NEWS_SEARCH", True):
         started = time.perf_counter()
-        count = search.write_index(output, articles, search_cache(settings), settings.get("NEWS_OUTPUT_TARGET"))
+        count = search.write_index(output, articles, search_cache(settings), settings.get("NEWS_OUTPUT_TARGET"),
+                                   keep_state=settings.get("NEWS_INCREMENTAL", True))
         logger.info("[news_publish] chỉ mục tìm kiếm: %d bài, %.2f giây", count, time.perf_counter() - started)
     if settings.get("NEWS_COMPRESS"):
         started = time.perf_counter()

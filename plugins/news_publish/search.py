@@ -106,7 +106,8 @@ class Doc:
         self.date, self.category = (news.date_text if news else ""), article.category.name
         self.article, self._record = article, None
         summary = getattr(article, "summary", "") or ""
-        self.key = hashlib.blake2b(f"{article.title}\0{article.content}\0{summary}".encode(), digest_size=16).hexdigest()
+        shown = f"{article.title}\0{self.date}\0{self.category}\0{summary}\0{article.content}"
+        self.key = hashlib.blake2b(shown.encode(), digest_size=16).hexdigest()  # all a result shows, and the terms
 
     @property
     def record(self) -> tuple:
@@ -186,7 +187,8 @@ def _json(value) -> bytes:
     return json.dumps(value, ensure_ascii=False, separators=(",", ":"), sort_keys=True).encode("utf-8")
 
 
-def write_index(output: str, articles, cache_path: str | None, target: str | None = None) -> int:
+def write_index(output: str, articles, cache_path: str | None, target: str | None = None,
+                keep_state: bool = True) -> int:
     """Update output/INDEX (only files whose bytes changed); return the article count.
 
     The first build, and any after many changes, writes a full index; between
@@ -204,7 +206,8 @@ def write_index(output: str, articles, cache_path: str | None, target: str | Non
     if files is None:
         files, state = full_files(docs)
         files["delta.json"] = _json({"docs": [], "hide": [], "terms": {}})
-        _save_state(state_path, state)
+        if keep_state:  # never for a build into a temporary folder that may not be published
+            _save_state(state_path, state)
     os.makedirs(folder, exist_ok=True)
     for name, data in files.items():
         write_if_changed(os.path.join(folder, name), data)
