@@ -32,7 +32,8 @@ TAGS = ["thi đua khen thưởng", "hội nghị", "cải cách hành chính", "
 _SENTENCE = re.compile(r"(?<=[.!?…])\s+(?=[A-ZĐÂĂÊÔƠƯÁÀẢÃẠ“\"])")
 
 
-def sentences() -> list[str]:
+def paragraphs(min_words: int = 12) -> list[str]:
+    """Every prose paragraph of the sample articles (no photos, galleries, comments, lists, tables)."""
     found = []
     for path in sorted(glob.glob(os.path.join(ROOT, "content", "**", "index.md"), recursive=True)):
         text = open(path, encoding="utf-8").read().split("---", 2)[2]
@@ -40,9 +41,13 @@ def sentences() -> list[str]:
         text = re.sub(r"^:::.*?^:::\s*$", "", text, flags=re.S | re.M)
         for block in text.split("\n\n"):
             block = " ".join(block.split())
-            if len(block.split()) >= 12 and not block.startswith(("!", "#", "|", "-", "<", ">")):
-                found += [s for s in _SENTENCE.split(block) if len(s.split()) >= 6]
+            if len(block.split()) >= min_words and not block.startswith(("!", "#", "|", "-", "<", ">")):
+                found.append(block)
     return found
+
+
+def sentences() -> list[str]:
+    return [s for block in paragraphs() for s in _SENTENCE.split(block) if len(s.split()) >= 6]
 
 
 def categories() -> list[str]:

@@ -39,6 +39,7 @@ import time
 HERE = os.path.dirname(os.path.abspath(__file__))
 ROOT = os.path.dirname(HERE)
 sys.path.insert(0, os.path.join(ROOT, "plugins"))
+sys.path.insert(0, HERE)
 FIXTURES = os.path.join(ROOT, "tests", "fixtures", "legacy")
 SEED = 20250701
 WORDS = 1150
@@ -55,17 +56,10 @@ TEMPLATES = {  # fixture page, selector of the body, of the title, of the meta l
 
 
 def paragraphs() -> list[str]:
-    """Every prose paragraph of the sample articles (no photos, galleries or comments)."""
-    found = []
-    for path in sorted(glob.glob(os.path.join(ROOT, "content", "**", "index.md"), recursive=True)):
-        text = open(path, encoding="utf-8").read().split("---", 2)[2]
-        text = re.sub(r"<!--.*?-->", "", text, flags=re.S)
-        text = re.sub(r"^:::.*?^:::\s*$", "", text, flags=re.S | re.M)
-        for block in text.split("\n\n"):
-            block = " ".join(block.split())
-            if len(block.split()) >= 25 and not block.startswith(("!", "#", "|", "-", "<")):
-                found.append(block)
-    return found
+    """Every prose paragraph of the sample articles of 25 words or more."""
+    from _articles import paragraphs as sample_paragraphs
+
+    return sample_paragraphs(min_words=25)
 
 
 def templates() -> dict[str, tuple[str, str]]:

@@ -79,6 +79,22 @@ def build_site(tmp_path, monkeypatch):
     return _build
 
 
+@pytest.fixture(scope="module")
+def cfg():
+    """news_meta's Config from pelicanconf.py (categories, time zone), as the editor tools load it."""
+    from news_build.editor import load_config
+
+    return load_config(DEV)
+
+
+@pytest.fixture
+def content(tmp_path):
+    """An empty content folder."""
+    folder = tmp_path / "content"
+    folder.mkdir()
+    return folder
+
+
 CHROMIUM = os.environ.get("CHROMIUM", "/usr/bin/chromium")
 # Browser tests skip on a developer's machine without Chromium; in CI (CI=true) they must run.
 needs_chromium = pytest.mark.skipif(not shutil.which(CHROMIUM) and not os.environ.get("CI"),

@@ -12,27 +12,19 @@ from pathlib import Path
 
 import pytest
 import yaml
-from conftest import DEV, ROOT, make_photo
-from PIL import Image
-
-from news_build.editor import EditorError, add_photos, load_config, new_article, yaml_text
+from conftest import ROOT, make_photo
+from news_build.editor import (
+    EditorError,
+    add_photos,
+    new_article,
+    yaml_text,
+)
 from news_meta.errors import Problems
 from news_meta.frontmatter import split
+from PIL import Image
 
 NOW = dt.datetime(2024, 3, 21, 3, 31, tzinfo=dt.timezone.utc)  # 10:31 in Hà Nội
 INVOKE = str(Path(sys.executable).with_name("invoke"))
-
-
-@pytest.fixture(scope="module")
-def cfg():
-    return load_config(DEV)
-
-
-@pytest.fixture
-def content(tmp_path):
-    folder = tmp_path / "content"
-    folder.mkdir()
-    return folder
 
 
 def front_matter(path: Path) -> dict:

@@ -48,9 +48,7 @@ def times(output: Path) -> dict[str, int]:
 
 
 def test_every_rebuild_equals_a_clean_build(tmp_path, build_site):
-    content = tmp_path / "site"
-    shutil.copytree(SAMPLE, content, ignore=shutil.ignore_patterns("README.md"))
-    output = tmp_path / "out"
+    content, output = sample_site(tmp_path)
     edits = [
         ("nothing", lambda: None),
         ("a title that appears in other pages' lists", lambda: _replace(
@@ -73,9 +71,7 @@ def test_every_rebuild_equals_a_clean_build(tmp_path, build_site):
 
 
 def test_an_unchanged_page_is_neither_rendered_nor_rewritten(tmp_path, build_site):
-    content = tmp_path / "site"
-    shutil.copytree(SAMPLE, content, ignore=shutil.ignore_patterns("README.md"))
-    output = tmp_path / "out"
+    content, output = sample_site(tmp_path)
     build_site({}, content=content, output=output)
     before = times(output)
     _replace(content / "2024/hoi-nghi-bieu-duong-thi-dua-2023/index.md", "Sáng 21/3,", "Sáng ngày 21/3,")
@@ -89,9 +85,7 @@ def test_an_unchanged_page_is_neither_rendered_nor_rewritten(tmp_path, build_sit
 
 def test_a_failed_publish_never_leaves_pages_behind(tmp_path, build_site):
     """A strict build that stops publishes nothing; the next build in place still knows what is there."""
-    content = tmp_path / "site"
-    shutil.copytree(SAMPLE, content, ignore=shutil.ignore_patterns("README.md"))
-    output = tmp_path / "out"
+    content, output = sample_site(tmp_path)
     build_site({}, content=content, output=output)
     path = content / "2025/lap-lai-trat-tu-via-he/index.md"
     _replace(path, "title: ", "foo: 1\ntitle: Tiêu đề mới, ")  # a new address, and a warning: strict stops
@@ -103,9 +97,7 @@ def test_a_failed_publish_never_leaves_pages_behind(tmp_path, build_site):
 
 
 def test_a_build_in_place_after_a_publish_starts_from_scratch(tmp_path, build_site):
-    content = tmp_path / "site"
-    shutil.copytree(SAMPLE, content, ignore=shutil.ignore_patterns("README.md"))
-    output = tmp_path / "out"
+    content, output = sample_site(tmp_path)
     build_site({}, content=content, output=output)
     assert build_site({}, content=content, output=output, strict=True).result.ok  # absolute addresses
     shutil.rmtree(content / "2024/chinh-trang-vuon-hoa-kim-lien")
@@ -115,14 +107,19 @@ def test_a_build_in_place_after_a_publish_starts_from_scratch(tmp_path, build_si
 
 
 def test_search_shows_a_changed_date_and_category_name(tmp_path, build_site):
-    content = tmp_path / "site"
-    shutil.copytree(SAMPLE, content, ignore=shutil.ignore_patterns("README.md"))
-    output = tmp_path / "out"
+    content, output = sample_site(tmp_path)
     build_site({}, content=content, output=output)
     _replace(content / "2025/lap-lai-trat-tu-via-he/index.md", "03/03/2025", "05/04/2025")
     build_site({}, content=content, output=output)
     clean = build_site({}, content=content, output=tmp_path / "clean")
     assert searchable(output) == searchable(clean.output)
+
+
+def sample_site(tmp_path: Path) -> tuple[Path, Path]:
+    """A copy of the sample content, and the output folder rebuilt in place."""
+    content = tmp_path / "site"
+    shutil.copytree(SAMPLE, content, ignore=shutil.ignore_patterns("README.md"))
+    return content, tmp_path / "out"
 
 
 def _replace(path: Path, old: str, new: str) -> None:

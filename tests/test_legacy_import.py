@@ -14,8 +14,7 @@ from pathlib import Path
 
 import pytest
 import yaml
-from conftest import DEV, ROOT, article, make_photo, soup
-from news_build.editor import load_config
+from conftest import ROOT, article, make_photo, soup
 from news_legacy.command import run
 
 FIXTURES = ROOT / "tests" / "fixtures" / "legacy"
@@ -26,18 +25,6 @@ SEED_URL = ("https://dongda.hanoi.gov.vn/hoat-dong-cua-quan-uy-hdnd-uy-ban-mttq-
             "quan-dong-da-to-chuc-hoi-nghi-bieu-duong-ket-qua-phong-trao-thi-dua-nam-2023-t8247.html")
 INVOKE = str(Path(sys.executable).with_name("invoke"))
 IMAGE = re.compile(r"^!\[(?P<caption>[^\]]*)\]\((?P<src>[^)]+)\)$")
-
-
-@pytest.fixture(scope="module")
-def cfg():
-    return load_config(DEV)
-
-
-@pytest.fixture
-def content(tmp_path):
-    folder = tmp_path / "content"
-    folder.mkdir()
-    return folder
 
 
 def do_import(sources, content, cfg, **options):

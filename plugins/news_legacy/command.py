@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import os
 
+from news_build.editor import shown as shown_path
 from news_meta.photos import FILE_EXTENSIONS
 from news_meta.settings import Config
 from news_meta.slugs import slugify
@@ -59,7 +60,7 @@ def import_pages(sources, into, cfg: Config, category_map, force, say=print) -> 
     articles: list[Extracted] = []
     seen: dict[tuple, str] = {}
     for page in pages:
-        shown = _shown(page.path)
+        shown = shown_path(page.path)
         try:
             e = extract(page)
         except NotArticle as exc:
@@ -85,7 +86,7 @@ def import_pages(sources, into, cfg: Config, category_map, force, say=print) -> 
     unmapped: dict[str, list[str]] = {}
     for e in articles:
         if category_of(e.category, mapping, cfg) is None:
-            unmapped.setdefault(e.category or "", []).append(_shown(e.page.path))
+            unmapped.setdefault(e.category or "", []).append(shown_path(e.page.path))
     if unmapped:
         raise ImportProblem(unmapped_message(unmapped, cfg))
     existing, slugs = write.scan(into, cfg.slug_max_length)
@@ -112,11 +113,11 @@ def import_pages(sources, into, cfg: Config, category_map, force, say=print) -> 
 
 
 def _import_one(e: Extracted, folder, slug, cfg: Config, mapping, links, force, report: Report) -> None:
-    shown = _shown(e.page.path)
+    shown = shown_path(e.page.path)
     category = category_of(e.category, mapping, cfg)
     converted = convert(e.blocks, e.title, locator(e), set(), links.resolve)
     text = write.with_hash(front_matter(e, category, converted.summary, slug, cfg.timezone) + "\n" + converted.markdown)
-    index = _shown(os.path.join(folder, "index.md"))
+    index = shown_path(os.path.join(folder, "index.md"))
     state = write.state(folder, text)
     if state != "edited" or force:
         report.photos_missing += [(index, src) for src in converted.missing]
@@ -203,11 +204,3 @@ def print_report(report: Report, into: str, say=print) -> None:
             say(f"    … và {len(report.old_links) - SHOWN_PER_REASON} bài khác")
     for notice in report.notices:
         say(f"  Lưu ý: {notice}")
-
-
-def _shown(path: str) -> str:
-    try:
-        rel = os.path.relpath(path)
-    except ValueError:  # another drive on Windows
-        return path
-    return path if rel.startswith(".." + os.sep + "..") else rel
