@@ -4,10 +4,6 @@ from __future__ import annotations
 
 from urllib.parse import quote
 
-from bs4 import BeautifulSoup
-from bs4.dammit import EntitySubstitution
-from bs4.formatter import HTMLFormatter
-
 from .pipeline import derivatives_of, photo_folder
 from .plan import pick
 from .settings import FORMATS, Config
@@ -15,12 +11,19 @@ from .settings import FORMATS, Config
 MARKER = "data-news-photo"
 FILE_MARKER = "data-news-file"
 
-# HTML5 output that keeps Vietnamese letters as UTF-8 instead of &agrave; etc.
-FORMATTER = HTMLFormatter(
-    entity_substitution=EntitySubstitution.substitute_xml,
-    void_element_close_prefix=None,
-    empty_attributes_are_booleans=True,
-)
+
+
+def formatter():
+    """HTML5 output that keeps Vietnamese letters as UTF-8 instead of &agrave; etc.
+    (bs4 is imported here, not above: a rebuild that rewrites nothing never loads it)."""
+    from bs4.dammit import EntitySubstitution
+    from bs4.formatter import HTMLFormatter
+
+    return HTMLFormatter(
+        entity_substitution=EntitySubstitution.substitute_xml,
+        void_element_close_prefix=None,
+        empty_attributes_are_booleans=True,
+    )
 
 
 class Urls:
@@ -73,6 +76,8 @@ def picture(soup, img, urls: Urls, index: int, role: str, sizes: str, eager: boo
 
 def rewrite(html: str, urls: Urls) -> str:
     """Markers left by news_gallery become <picture>s, large-photo links, file links."""
+    from bs4 import BeautifulSoup
+
     soup = BeautifulSoup(html, "html.parser")
     first = True
     for element in soup.find_all(attrs={MARKER: True}):
@@ -91,7 +96,7 @@ def rewrite(html: str, urls: Urls) -> str:
     for element in soup.find_all(attrs={FILE_MARKER: True}):
         element["href"] = urls.file(int(element[FILE_MARKER]))
         del element[FILE_MARKER]
-    return soup.decode(formatter=FORMATTER)
+    return soup.decode(formatter=formatter())
 
 
 def cover_derivatives(content, urls: Urls):

@@ -20,6 +20,8 @@ The home page and the other pages made from the theme alone (DIRECT_TEMPLATES)
 are always rendered: they show lists of the whole site.
 """
 
+import os
+
 from pelican import signals
 
 KEY = "NEWS_INCREMENTAL_WRITER"
@@ -55,6 +57,21 @@ def page_writer_finalized(generator, writer):
         writer.remove_stale()
 
 
+def generator_init(generator):
+    """Compiled templates kept between builds (Jinja checks each against its source)."""
+    from jinja2 import FileSystemBytecodeCache
+    from news_meta.state import cache_root
+
+    env = getattr(generator, "env", None)
+    if env is not None and env.bytecode_cache is None:
+        folder = os.path.join(cache_root(generator.settings), "templates")
+        try:
+            os.makedirs(folder, exist_ok=True)
+        except OSError:
+            return  # a read-only disk only costs speed
+        env.bytecode_cache = FileSystemBytecodeCache(folder)
+
+
 def all_generators_finalized(generators):
     if generators:  # the context every generator shares; pages' own values are what differs from it
         generators[0].settings[SHARED] = generators[0].context
@@ -68,7 +85,30 @@ def finalized(pelican):
     _WRITER = None
 
 
+def _memoize_source_paths() -> None:
+    """Pelican works out an article's path relative to the content folder (two
+    abspaths and a relpath) on every access to its url or save_as, a dozen times
+    a page: the answer never changes for one object, so keep it on the object."""
+    from pelican.contents import Content
+
+    original = Content.get_relative_source_path
+    if getattr(original, "news_memoized", False):
+        return
+
+    def get_relative_source_path(self, source_path=None):
+        key = (source_path or self.source_path, self.settings["PATH"])
+        memo = self.__dict__.setdefault("_news_relative_paths", {})
+        if key not in memo:
+            memo[key] = original(self, source_path)
+        return memo[key]
+
+    get_relative_source_path.news_memoized = True
+    Content.get_relative_source_path = get_relative_source_path
+
+
 def register():
+    _memoize_source_paths()
+    signals.generator_init.connect(generator_init)
     signals.all_generators_finalized.connect(all_generators_finalized)
     signals.get_writer.connect(get_writer)
     signals.page_writer_finalized.connect(page_writer_finalized)

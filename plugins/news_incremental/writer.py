@@ -88,14 +88,9 @@ class IncrementalWriter(Writer):
         fingerprint = self.fingerprint(template, context, localcontext)
         if fingerprint is not None:
             self.current[name] = fingerprint
-            if self.previous.get(name) == fingerprint:
-                try:
-                    with open(path, encoding="utf-8", newline="") as handle:
-                        text = handle.read()
-                    self.skipped += 1
-                    return text  # the same bytes as last time: _LazyFile will not write them
-                except OSError:
-                    pass
+            if self.previous.get(name) == fingerprint and os.path.isfile(path):
+                self.skipped += 1
+                return UNCHANGED  # the file already holds these bytes: _LazyFile leaves it alone
         else:
             self.current[name] = ""
         self.rendered += 1
@@ -159,13 +154,27 @@ class _Template:
         return self.writer.render(self.template, self.context, localcontext)
 
 
+class _Unchanged(str):
+    """What render() returns for a page whose file is already right."""
+
+
+UNCHANGED = _Unchanged()
+
+
 class _LazyFile(io.StringIO):
     def __init__(self, path: str, encoding: str, writer: IncrementalWriter):
         super().__init__()
         self.path, self.encoding_name, self.writer = path, encoding, writer
+        self.unchanged = False
+
+    def write(self, text):
+        if text is UNCHANGED:
+            self.unchanged = True
+            return 0
+        return super().write(text)
 
     def close(self):
-        if not self.closed:
+        if not self.closed and not self.unchanged:
             data = self.getvalue().encode(self.encoding_name)
             if write_if_changed(self.path, data):
                 self.writer.written += 1

@@ -36,7 +36,7 @@ def initialized(pelican):
 
     current = state.ensure(pelican.settings)
     state.install_filter(current)
-    warn_skipped_articles(pelican.settings["PATH"])
+    current.markdown_files = warn_skipped_articles(pelican.settings["PATH"])
 
 
 def readers_init(readers):

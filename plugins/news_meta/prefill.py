@@ -35,7 +35,8 @@ def prefill(settings, state, workers: int) -> int:
     if cache is None or workers < 2:
         return 0
     todo = []
-    for path in markdown_files(settings):
+    found = state.markdown_files
+    for path in markdown_files(settings) if found is None else found:
         try:
             with open(path, "rb") as handle:
                 data = handle.read()

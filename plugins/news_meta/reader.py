@@ -9,7 +9,6 @@ import unicodedata
 from urllib.parse import unquote
 from dataclasses import dataclass, field, replace
 
-from bs4 import BeautifulSoup, Comment
 from markdown import Markdown
 from pelican.readers import MarkdownReader
 from pelican.urlwrappers import Category, Tag
@@ -20,7 +19,6 @@ from .errors import ArticleRejected, Problems
 from .fields import Meta, validate
 from .frontmatter import split
 from .photos import PhotoProblem, PhotoRef, resolve
-from .sanitize import sanitize
 from .slugs import slugify
 
 
@@ -157,6 +155,8 @@ class NewsReader(MarkdownReader):
             document.body_line, problems, inspect=self.state.inspect_photo,
         )
         html = drop_comments(self._convert(document.body, context))
+        from .sanitize import sanitize  # with bs4: only an article read afresh needs them
+
         html = sanitize(html, context, cfg.embed_hosts)  # raw HTML: allow-list, warnings with lines
         if not html.strip() and not page:
             problems.warn(document.body_line, None, "bài viết chưa có nội dung", "Viết nội dung bên dưới dòng --- thứ hai.")
@@ -165,14 +165,21 @@ class NewsReader(MarkdownReader):
             meta.summary = lead_paragraph(html)
         if problems.errors:
             self._reject(problems)
+        entry = None
         if cache is not None:
             used = [p.source for p in context.photos + context.files]
-            cache.put(key, Entry(meta, html, list(context.photos), list(context.files), dict(context.roles),
-                                 cover, list(problems.items), stamps(used)))
+            entry = Entry(copy.copy(meta), html, list(context.photos), list(context.files), dict(context.roles),
+                          cover, list(problems.items), stamps(used))
         problems.report()  # warnings only by now
         if page:
-            return html, self._page_metadata(meta, context, cover)
-        return html, self._metadata(meta, context, cover)
+            metadata = self._page_metadata(meta, context, cover)
+        else:
+            metadata = self._metadata(meta, context, cover)
+            if entry is not None:
+                entry.info = metadata["news"]
+        if entry is not None:
+            cache.put(key, entry)
+        return html, metadata
 
     def _from_cache(self, entry: Entry, problems: Problems, page: bool):
         """An unchanged article: its warnings again, its metadata made afresh (drafts, dates)."""
@@ -183,7 +190,7 @@ class NewsReader(MarkdownReader):
                               files=list(entry.files), roles={i: set(r) for i, r in entry.roles.items()})
         if page:
             return entry.html, self._page_metadata(meta, context, entry.cover)
-        return entry.html, self._metadata(meta, context, entry.cover)
+        return entry.html, self._metadata(meta, context, entry.cover, entry.info)
 
     def _reject(self, problems: Problems):
         self.state.rejected.add(problems.path)
@@ -228,9 +235,11 @@ class NewsReader(MarkdownReader):
             metadata["date"] = meta.date
         return metadata
 
-    def _metadata(self, meta: Meta, context: BodyContext, cover) -> dict:
+    def _metadata(self, meta: Meta, context: BodyContext, cover, info: NewsInfo | None = None) -> dict:
         cfg = self.state.config
         scheduled = meta.date > cfg.now
+        if info is None or info.scheduled != scheduled or info.source != context.display_path:
+            info = news_info(meta, scheduled, context.display_path)  # Babel's dates: worth keeping
         hidden = (meta.draft or scheduled) and not cfg.show_drafts
         category = Category(meta.category.name, self.settings)
         category.slug = meta.category.slug
@@ -249,7 +258,7 @@ class NewsReader(MarkdownReader):
             "summary": meta.summary,
             "views": meta.views,
             **photo_metadata(context, cover),
-            "news": news_info(meta, scheduled, context.display_path),
+            "news": info,
         }
         if meta.modified:
             metadata["modified"] = meta.modified
@@ -292,6 +301,8 @@ def drop_comments(html: str) -> str:
     """Editors' <!-- notes --> stay in the source, never in the published page."""
     if "<!--" not in html:
         return html
+    from bs4 import BeautifulSoup, Comment
+
     soup = BeautifulSoup(html, "html.parser")
     for comment in soup.find_all(string=lambda s: isinstance(s, Comment)):
         comment.extract()
@@ -300,6 +311,8 @@ def drop_comments(html: str) -> str:
 
 def lead_paragraph(html: str) -> str:
     """The text of the first paragraph that has any, for the default summary."""
+    from bs4 import BeautifulSoup
+
     soup = BeautifulSoup(html, "html.parser")
     for paragraph in soup.find_all("p"):
         if paragraph.find_parent("figure"):

@@ -11,15 +11,20 @@ logger = logging.getLogger("news_meta")
 SKIPPED_SUFFIXES = (".md.txt", ".markdown.txt", ".md.docx", ".mkd", ".mdown")
 
 
-def warn_skipped_articles(content_root: str) -> None:
-    """Warn about 'index.md.txt' (Notepad) and similar names next to photos."""
+def warn_skipped_articles(content_root: str) -> list[str]:
+    """Warn about 'index.md.txt' (Notepad) and similar names next to photos;
+    return the Markdown files (outside hidden folders), found in the same walk."""
     from .reader import display_path
 
+    markdown = []
     for folder, dirs, files in os.walk(content_root):
         dirs.sort()
+        hidden = (os.sep + ".") in folder[len(content_root.rstrip(os.sep)):]  # os.walk joins onto the root
         for name in sorted(files):
             lower = name.lower()
-            if lower.endswith(SKIPPED_SUFFIXES) or lower == "index.txt":
+            if lower.endswith((".md", ".markdown")) and name != "README.md" and not hidden:
+                markdown.append(os.path.join(folder, name))
+            elif lower.endswith(SKIPPED_SUFFIXES) or lower == "index.txt":
                 ContentError(
                     display_path(os.path.join(folder, name)), None, None,
                     "tệp này không được đọc như một bài viết",
@@ -27,3 +32,4 @@ def warn_skipped_articles(content_root: str) -> None:
                     "để thấy đuôi .txt bị ẩn).",
                     warning=True,
                 ).log()
+    return markdown

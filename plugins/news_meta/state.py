@@ -19,6 +19,7 @@ class State:
     # Set by news_images: PhotoRef -> PhotoRef with size and digest, or raises PhotoProblem.
     inspect_photo: Callable | None = None
     content_cache: object = None  # cache.ContentCache, or None when NEWS_CONTENT_CACHE_PATH is False
+    markdown_files: list[str] | None = None  # found by scan.py when the build starts, for prefill.py
 
 
 def of(settings) -> State:
