@@ -24,14 +24,13 @@ CONFIG = {
 
 def _build(settings, content, output, strict, verbose=False):
     from news_build.runner import build as run_build
+    from news_build.runner import exit_now
 
     content = os.path.abspath(content) if content else CONFIG["content"]
     output = os.path.abspath(output) if output else CONFIG["output"]
     os.chdir(ROOT)
     result = run_build(settings, content, output, strict=strict, verbose=verbose)
-    if result.crashed or (strict and not result.ok):
-        sys.exit(1)
-    return result
+    exit_now(1 if result.crashed or (strict and not result.ok) else 0)
 
 
 @task(help={"content": "content folder (default content/)", "output": "output folder (default output/)"})

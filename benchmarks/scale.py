@@ -57,7 +57,7 @@ OURS = """\
 import json, os, sys, time
 sys.path.insert(0, {plugins!r})
 os.chdir({root!r})
-from news_build.runner import build
+from news_build.runner import build, exit_now
 overrides = {{"NEWS_IMAGES_CACHE_PATH": {cache!r}}}
 if {serve!r}:  # as `invoke serve` does: a warm process, a save, a rebuild in place
     build({conf!r}, {content!r}, {output!r}, overrides=overrides)
@@ -67,6 +67,7 @@ started = time.perf_counter()
 result = build({conf!r}, {content!r}, {output!r}, overrides=overrides)
 print(json.dumps({{"ok": result.ok, "errors": result.errors, "warnings": result.warnings,
                   "seconds": time.perf_counter() - started}}))
+exit_now(0)  # as `invoke build` ends
 """
 
 
@@ -140,7 +141,8 @@ def measured(command: list[str]) -> tuple[float, float]:
                "sys.stderr.buffer.write(d.stderr[-3000:]); "
                "print(json.dumps({'rc': d.returncode, 's': s, "
                "'mb': resource.getrusage(resource.RUSAGE_CHILDREN).ru_maxrss / 1024}))")
-    done = subprocess.run([sys.executable, "-c", wrapper, *command], capture_output=True, text=True, check=False)
+    done = subprocess.run([sys.executable, "-c", wrapper, *command], capture_output=True, text=True, check=False,
+                          env=child_env())
     try:
         data = json.loads(done.stdout.strip().splitlines()[-1])
     except (IndexError, ValueError):
@@ -148,6 +150,15 @@ def measured(command: list[str]) -> tuple[float, float]:
     if data["rc"]:
         raise RuntimeError(f"{' '.join(command[:4])} failed (exit {data['rc']}):\n{done.stderr[-2000:]}")
     return data["s"], data["mb"]
+
+
+def child_env() -> dict:
+    """The environment of a build as an editor or CI runs it: Python may cache compiled
+    modules (__pycache__), as it does for stock Pelican's installed packages, even when
+    this shell sets PYTHONDONTWRITEBYTECODE."""
+    env = dict(os.environ)
+    env.pop("PYTHONDONTWRITEBYTECODE", None)
+    return env
 
 
 class Site:
@@ -176,7 +187,7 @@ class Site:
 
     def serve_rebuild(self, path: str) -> float:
         """Seconds of the rebuild after a save, in a process that already built once."""
-        done = subprocess.run(self.command(path), capture_output=True, text=True, check=True)
+        done = subprocess.run(self.command(path), capture_output=True, text=True, check=True, env=child_env())
         return json.loads(done.stdout.strip().splitlines()[-1])["seconds"]
 
     def forget(self) -> None:

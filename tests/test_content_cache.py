@@ -86,3 +86,22 @@ def test_reading_on_every_core_gives_the_same_site_and_messages(tmp_path, build_
     assert sorted(m.replace(str(pooled.content), "") for m in pooled.result.messages) == \
         sorted(m.replace(str(single.content), "") for m in single.result.messages)
     assert tree(pooled.output) == tree(single.output)
+
+
+def test_entries_unused_for_a_month_are_pruned_once_a_day(tmp_path, build_site):
+    first = build_site({"2024/a/index.md": article(body="Nội dung."),
+                        "2024/b/index.md": article(title="Bài thứ hai", body="Nội dung thứ hai.")})
+    old = 40 * 24 * 3600
+    for entry in entries(tmp_path):
+        os.utime(entry, (entry.stat().st_mtime - old, entry.stat().st_mtime - old))
+    (first.content / "2024/b/index.md").unlink()  # b's entry is now unused, and written 40 days ago
+    stamp = tmp_path / "content" / "pruned"
+    os.utime(stamp, (stamp.stat().st_mtime - old, stamp.stat().st_mtime - old))  # the last pruning was long ago
+    build_site({}, content=first.content)
+    assert len(entries(tmp_path)) == 1  # a's entry, old but used by this build, stays
+    build_site({"2024/c/index.md": article(title="Bài thứ ba", body="Ba.")}, content=first.content)
+    for entry in entries(tmp_path):
+        os.utime(entry, (entry.stat().st_mtime - old, entry.stat().st_mtime - old))
+    (first.content / "2024/c/index.md").unlink()
+    build_site({}, content=first.content)
+    assert len(entries(tmp_path)) == 2  # pruned less than a day ago: c's entry waits for tomorrow

@@ -15,8 +15,11 @@ class Inspector:
     def __init__(self, cfg: Config):
         self.cfg = cfg
         self.digests = DigestMemo(os.path.join(cfg.cache_path, "digests.json"))
-        register_heif()
+        self.heif = False
 
     def __call__(self, photo):
+        if not self.heif:  # on the first photo read afresh: a rebuild from the cache never needs it
+            register_heif()
+            self.heif = True
         found = probe(photo.source, self.cfg.max_pixels, self.digests)
         return replace(photo, width=found.width, height=found.height, digest=found.digest)

@@ -72,7 +72,32 @@ def generator_init(generator):
         env.bytecode_cache = FileSystemBytecodeCache(folder)
 
 
+class _Members(list):
+    """The articles of one tag or category, where `in` is a set lookup. Pelican 4.12
+    asks `article in articles` of every article of the site for every tag and
+    category page, a scan that grows with articles × tags. Nothing changes these
+    lists once the generators are done."""
+
+    def __contains__(self, item):
+        ids = self.__dict__.get("ids")
+        if ids is None:
+            ids = self.__dict__["ids"] = {id(article) for article in self}
+        return id(item) in ids
+
+
+def _fast_membership(generator) -> None:
+    tags = getattr(generator, "tags", None)
+    if isinstance(tags, dict):
+        for tag, articles in tags.items():
+            tags[tag] = _Members(articles)
+    categories = getattr(generator, "categories", None)
+    if isinstance(categories, list):
+        categories[:] = [(category, _Members(articles)) for category, articles in categories]
+
+
 def all_generators_finalized(generators):
+    for generator in generators:
+        _fast_membership(generator)
     if generators:  # the context every generator shares; pages' own values are what differs from it
         generators[0].settings[SHARED] = generators[0].context
 

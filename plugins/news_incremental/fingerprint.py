@@ -54,14 +54,14 @@ def describe(value, deep: bool = False, depth: int = 0):
         return ("paginator", value.name, value.url, value.num_pages, value.count, value.per_page)
     if isinstance(value, Page):
         return ("page", value.number, value.paginator.num_pages, value.paginator.count,
-                [describe(a, False, depth + 1) for a in value.object_list],
+                _many(value.object_list, depth),
                 getattr(value, "base_url", None), getattr(value, "url", None))
     if isinstance(value, (dt.datetime, dt.date)):
         return value.isoformat()
     if isinstance(value, dict):
         return sorted(((str(k), describe(v, False, depth + 1)) for k, v in value.items()), key=lambda kv: kv[0])
     if isinstance(value, (list, tuple)):
-        return [describe(v, False, depth + 1) for v in value]
+        return _many(value, depth)
     if isinstance(value, (set, frozenset)):
         return sorted(repr(describe(v, False, depth + 1)) for v in value)
     if dataclasses.is_dataclass(value) and not isinstance(value, type):
@@ -77,15 +77,23 @@ def describe(value, deep: bool = False, depth: int = 0):
     return f"<{type(value).__name__} {id(value)}>"  # unknown: never the same twice, always rendered
 
 
+def _many(values, depth: int) -> list:
+    """describe() of each value; articles in a list are nearly always described already
+    (a page lists a dozen, and each appears on a score of pages): look them up first."""
+    memo = _MEMO
+    return [memo.get((id(v), False)) or describe(v, False, depth + 1) for v in values]
+
+
 def _content(item: Content, deep: bool, depth: int):
+    if deep:  # what lists show of it (described once a build), and what its own page adds
+        shown = [("listed", describe(item, False, depth)),
+                 ("content", hashlib.blake2b(item.content.encode("utf-8"), digest_size=16).hexdigest())]
+        shown += [(name, describe(getattr(item, name, None), False, depth + 1)) for name in OWN + LISTS]
+        return ("page", shown)
     shown = [("source", item.source_path)]
     shown += [(name, describe(getattr(item, name, None), False, depth + 1)) for name in SHOWN]
     category = getattr(item, "category", None)
     shown.append(("category", describe(category, False, depth + 1) if category else None))
-    if deep:
-        shown.append(("content", hashlib.blake2b(item.content.encode("utf-8"), digest_size=16).hexdigest()))
-        shown += [(name, describe(getattr(item, name, None), False, depth + 1)) for name in OWN]
-        shown += [(name, describe(getattr(item, name, None), False, depth + 1)) for name in LISTS]
     return ("content", shown)
 
 

@@ -25,6 +25,7 @@ from .fingerprint import (
 )
 
 logger = logging.getLogger("news_incremental")
+_MISSING = object()
 
 
 class IncrementalWriter(Writer):
@@ -73,10 +74,10 @@ class IncrementalWriter(Writer):
         if base is None:
             base = self.base[id(shared)] = digest([self.code, site_wide(shared)])
         own = []
-        for key in sorted(localcontext):
+        # shared values (in `base`, or a whole-site list no paged template reads) are skipped
+        # in one pass: a page's context holds every setting, a few hundred keys
+        for key in sorted([k for k, v in localcontext.items() if shared.get(k, _MISSING) is not v]):
             value = localcontext[key]
-            if key in shared and shared[key] is value:
-                continue  # shared: in `base`, or a whole-site list no paged template reads
             if key in UNREAD or (key in PAGED and PAGED[key] in localcontext):
                 continue
             own.append((key, describe(value, deep=key in ("article", "page"))))

@@ -15,7 +15,7 @@ time. Articles with errors are never kept.
 Entries are one pickle each (uncompressed: reading a thousand is a tenth of a
 no-change rebuild, and zlib would add a third to it), under
 <NEWS_CONTENT_CACHE_PATH>/<2 hex>/<key>; entries unused for 30 days are
-removed at the end of a build.
+removed at the end of a build, at most once a day.
 """
 
 from __future__ import annotations
@@ -29,6 +29,7 @@ import time
 from dataclasses import dataclass, field
 
 PRUNE_AFTER = 30 * 24 * 3600
+PRUNE_EVERY = 24 * 3600
 READER_PLUGINS = ("news_meta", "news_gallery", "news_images")
 SETTINGS = ("NEWS_CATEGORIES", "NEWS_SLUG_MAX_LENGTH", "NEWS_EMBED_HOSTS", "TIMEZONE", "MARKDOWN",
             "PAGE_PATHS", "ARTICLE_PATHS", "PATH", "NEWS_IMAGES_MAX_PIXELS")
@@ -66,6 +67,10 @@ def stamps(paths) -> dict[str, tuple[int, int]]:
 
 
 _CODE: str | None = None
+# Entries this process read, by folder and key: `invoke serve` rebuilds in one process,
+# and its next build then unpickles nothing. Entries are never changed once made (the
+# reader copies what it adjusts), and the text they hold is what the articles hold.
+_WARM: dict[tuple[str, str], Entry] = {}
 
 
 def code_version() -> str:
@@ -103,16 +108,19 @@ class ContentCache:
 
     def get(self, key: str) -> Entry | None:
         self.used.add(key)
-        try:
-            with open(self._file(key), "rb") as handle:
-                entry = pickle.loads(handle.read())
-        except (OSError, ValueError, EOFError, pickle.PickleError, AttributeError, ImportError):
-            self.misses += 1
-            return None
+        entry = _WARM.get((self.path, key))
+        if entry is None:
+            try:
+                with open(self._file(key), "rb") as handle:
+                    entry = pickle.loads(handle.read())
+            except (OSError, ValueError, EOFError, pickle.PickleError, AttributeError, ImportError):
+                self.misses += 1
+                return None
         if not isinstance(entry, Entry) or not entry.fresh():
             self.misses += 1
             return None
         self.hits += 1
+        _WARM[(self.path, key)] = entry
         return entry
 
     def put(self, key: str, entry: Entry) -> None:
@@ -130,7 +138,21 @@ class ContentCache:
                 pass
 
     def prune(self) -> int:
-        """Remove entries this build did not use and nobody wrote for PRUNE_AFTER."""
+        """Remove entries this build did not use and nobody wrote for PRUNE_AFTER
+        (and, from the warm entries, every one this build did not use)."""
+        for key in set(_WARM) - {(self.path, k) for k in self.used}:
+            del _WARM[key]
+        stamp = os.path.join(self.path, "pruned")
+        try:  # once a day is enough: listing thousands of entries is a tenth of a rebuild
+            if time.time() - os.stat(stamp).st_mtime < PRUNE_EVERY:
+                return 0
+        except OSError:
+            pass
+        try:
+            with open(stamp, "w", encoding="utf-8"):
+                pass
+        except OSError:
+            return 0
         removed, limit = 0, time.time() - PRUNE_AFTER
         for path in glob.glob(os.path.join(self.path, "??", "*")):
             name = os.path.basename(path)

@@ -43,7 +43,8 @@ def prefill(settings, state, workers: int) -> int:
         except OSError:
             continue
         relative = os.path.relpath(os.path.abspath(path), settings["PATH"])
-        if not cache.exists(cache.key(data, relative)):
+        key = state.known_keys[path] = cache.key(data, relative)  # the reader need not hash it again
+        if not cache.exists(key):
             todo.append(path)
     if len(todo) < MINIMUM:
         return 0

@@ -20,6 +20,7 @@ class State:
     inspect_photo: Callable | None = None
     content_cache: object = None  # cache.ContentCache, or None when NEWS_CONTENT_CACHE_PATH is False
     markdown_files: list[str] | None = None  # found by scan.py when the build starts, for prefill.py
+    known_keys: dict[str, str] = field(default_factory=dict)  # path -> cache key, hashed by prefill.py
 
 
 def of(settings) -> State:

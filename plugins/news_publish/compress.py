@@ -15,7 +15,6 @@ import os
 import re
 
 import brotli
-import minify_html
 
 TEXT = (".html", ".css", ".js", ".mjs", ".xml", ".txt", ".json", ".svg", ".webmanifest")
 MINIFY = (".html", ".css", ".js")
@@ -33,6 +32,8 @@ def text_files(output: str, suffixes=TEXT):
 def minify(path: str) -> None:
     with open(path, "rb") as handle:
         source = handle.read().decode("utf-8")
+    import minify_html  # imported here: only a publish minifies
+
     if path.endswith(".html"):
         result = collapse_whitespace(source)
     elif path.endswith(".css"):
