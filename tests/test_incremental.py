@@ -131,3 +131,38 @@ def _replace(path: Path, old: str, new: str) -> None:
 def _write(path: Path, text: str) -> None:
     path.parent.mkdir(parents=True, exist_ok=True)
     path.write_text(text, encoding="utf-8")
+
+
+def test_the_index_written_beside_the_pages_is_the_one_written_after_them(tmp_path, build_site):
+    """A first build writes the search index in a forked process while the pages
+    render; the files are those the build writes itself when it may not fork."""
+    content, _ = sample_site(tmp_path)
+    forked = build_site({}, content=content, output=tmp_path / "forked")
+    inline = build_site({}, content=content, output=tmp_path / "inline", NEWS_SEARCH_BACKGROUND=False)
+    assert forked.result.ok and inline.result.ok
+    files = sorted(p.name for p in (tmp_path / "forked" / INDEX).iterdir())
+    assert "meta.json" in files and any(n.startswith("t-") for n in files)
+    assert {n: (tmp_path / "forked" / INDEX / n).read_bytes() for n in files} == \
+        {n: (tmp_path / "inline" / INDEX / n).read_bytes() for n in files}
+    assert sorted(p.name for p in (tmp_path / "inline" / INDEX).iterdir()) == files
+
+
+def test_a_failed_background_index_is_written_again_by_the_build(tmp_path, build_site, monkeypatch):
+    import news_publish.search as search
+
+    content, _ = sample_site(tmp_path)
+    import os
+
+    parent, original = os.getpid(), search.write_index
+
+    def fails_in_the_child(*args, **kwargs):
+        if os.getpid() != parent:
+            (tmp_path / "forked").write_text("the child ran")
+            raise OSError("disk full")
+        return original(*args, **kwargs)
+
+    monkeypatch.setattr(search, "write_index", fails_in_the_child)
+    site = build_site({}, content=content, output=tmp_path / "out")
+    assert site.result.ok and (tmp_path / "forked").exists()  # the child failed; the build wrote the index
+    terms, docs = searchable(tmp_path / "out")
+    assert docs and "dong" in terms

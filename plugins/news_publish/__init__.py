@@ -5,16 +5,18 @@ Signals:
   only the video hosts of NEWS_EMBED_HOSTS) for templates.
 - all_generators_finalized (after news_site): on each article set news_page
   (canonical URL, absolute card image, JSON-LD NewsArticle + BreadcrumbList);
-  remember the published articles, categories and pages for the end.
+  remember the published articles, categories and pages for the end; on a
+  first build, start writing the search index in a forked process.
 - finalized: write the Atom feeds (feeds/atom.xml, feeds/<category>.atom.xml),
   sitemap.xml, sitemap-news.xml, robots.txt, _headers and _nginx.conf, and
   a redirect from each article's legacy_url (redirects.py); in
   production minify HTML, CSS and JS (NEWS_MINIFY); update the search index
-  (search.py, NEWS_SEARCH); in production write .gz and .br beside every
+  (search.py, NEWS_SEARCH), or wait for the process that wrote it; in production write .gz and .br beside every
   text file (NEWS_COMPRESS).
 
 Settings: NEWS_MINIFY, NEWS_COMPRESS (False; publishconf.py turns them on),
-NEWS_SEARCH (True), NEWS_PUBLICATION_NAME (the name registered with Google
+NEWS_SEARCH (True), NEWS_SEARCH_BACKGROUND (True: a first build writes the
+search index in a forked process while the pages render), NEWS_PUBLICATION_NAME (the name registered with Google
 News; SITENAME by default).
 """
 
@@ -60,6 +62,16 @@ def all_generators_finalized(generators):
             state["categories"] = list(generator.categories)
         elif isinstance(generator, PagesGenerator):
             state["pages"] = list(generator.pages)
+    if generators and generators[0].settings.get("NEWS_SEARCH", True) and \
+            generators[0].settings.get("NEWS_SEARCH_BACKGROUND", True):
+        from .search import start_in_background
+
+        settings = generators[0].settings
+        state = settings[KEY]
+        # A first build writes the whole index: on another core, while the pages render.
+        state["search_pid"] = start_in_background(
+            generators[0].output_path, state.get("articles", []), search_cache(settings),
+            settings.get("NEWS_OUTPUT_TARGET"), settings.get("NEWS_INCREMENTAL", True))
 
 
 def finalized(pelican):
@@ -71,6 +83,12 @@ def finalized(pelican):
     state, site = settings[KEY], settings["NEWS_SITE"]
     articles, categories = state.get("articles", []), state.get("categories", [])
     started = time.perf_counter()
+    indexed = False
+    if state.get("search_pid"):  # before anything walks the output (minify, compress)
+        indexed = search.finished_in_background(state.pop("search_pid"))
+        logger.info("[news_publish] chỉ mục tìm kiếm: %d bài, dựng song song với các trang (chờ %.2f giây)%s",
+                    len(articles), time.perf_counter() - started, "" if indexed else ": lỗi, dựng lại")
+        started = time.perf_counter()
     feeds.write_feeds(output, articles, categories, site, settings["SITENAME"], settings.get("SITESUBTITLE", ""))
     extra = [settings[f"{name}_URL"] for name in ("ARCHIVES", "ABOUT", "ABOUT_EN") if settings.get(f"{name}_URL")]
     recent = sitemaps.recent(articles, of(settings).config.now)
@@ -95,7 +113,9 @@ def finalized(pelican):
         logger.info("[news_publish] rút gọn %d tệp HTML, CSS, JS trong %.2f giây", count, time.perf_counter() - started)
     writer = settings.get("NEWS_INCREMENTAL_WRITER")
     unchanged = writer is not None and writer.unchanged and search.present(output)
-    if settings.get("NEWS_SEARCH", True) and unchanged:
+    if indexed:
+        pass
+    elif settings.get("NEWS_SEARCH", True) and unchanged:
         logger.info("[news_publish] chỉ mục tìm kiếm: không trang nào đổi, giữ nguyên")
     elif settings.get("NEWS_SEARCH", True):
         started = time.perf_counter()

@@ -37,6 +37,7 @@ import os
 import pickle
 import re
 import unicodedata
+from array import array
 from collections import Counter
 
 INDEX = "tim-kiem/chi-muc"
@@ -98,13 +99,13 @@ def record(title: str, content: str, summary: str) -> tuple:
 class Doc:
     """One article as the index sees it; its terms are read only when needed."""
 
-    __slots__ = ("_record", "article", "category", "date", "key", "title", "url")
+    __slots__ = ("_record", "article", "category", "date", "excerpt", "key", "title", "url")
 
     def __init__(self, article):
         news = getattr(article, "news", None)
         self.url, self.title = "/" + article.url, article.title
         self.date, self.category = (news.date_text if news else ""), article.category.name
-        self.article, self._record = article, None
+        self.article, self._record, self.excerpt = article, None, None
         summary = getattr(article, "summary", "") or ""
         shown = f"{article.title}\0{self.date}\0{self.category}\0{summary}\0{article.content}"
         self.key = hashlib.blake2b(shown.encode(), digest_size=16).hexdigest()  # all a result shows, and the terms
@@ -114,51 +115,76 @@ class Doc:
         if self._record is None:
             a = self.article
             self._record = record(a.title, a.content, getattr(a, "summary", "") or "")
+            self.excerpt = self._record[3]
         return self._record
 
     def shown(self) -> list:
-        return [self.url, self.title, self.date, self.category, self.record[3]]
+        return [self.url, self.title, self.date, self.category, self.excerpt or self.record[3]]
 
 
 def _docs(articles) -> list[Doc]:
     return [Doc(a) for a in sorted(articles, key=lambda a: (a.date, a.url))]
 
 
-def _add_postings(target, numbered, average: float, buckets: int, shards: bool) -> None:
-    """Postings of (number, record) pairs into target: a list of shards, or one dict."""
-    where: dict[str, dict] = {}  # term -> its shard, hashed once a build
-    for number, (folded, exact, length, _) in numbered:
-        norm = K1 * (1 - B + B * length / average)
-        for prefix, counts in (("", folded), ("=", exact)):
-            for word, count in counts.items():
-                term = prefix + word
-                shard = where.get(term)
-                if shard is None:  # "=đua" sits beside "dua": one file answers both
-                    shard = where[term] = (target[bucket(fold(word) if prefix else word, buckets)]
-                                           if shards else target)
-                postings = shard.get(term)
-                if postings is None:
-                    postings = shard[term] = []
-                postings += (number, max(1, round(100 * count * (K1 + 1) / (count + norm))))
+def _add_counts(target, number: int, counts: tuple, buckets: int, where: dict) -> None:
+    """Postings [number, count, …] of one document's terms into target: a list of
+    shards (where caches each term's shard) or, with buckets 0, one dict."""
+    folded, exact = counts
+    for prefix, table in (("", folded), ("=", exact)):
+        for word, count in table.items():
+            term = prefix + word
+            shard = where.get(term)
+            if shard is None:  # "=đua" sits beside "dua": one file answers both
+                shard = where[term] = target[bucket(fold(word) if prefix else word, buckets)] if buckets else target
+            postings = shard.get(term)
+            if postings is None:  # 4 bytes a number: Python ints in a list took ten times that
+                postings = shard[term] = array("I")
+            postings.append(number)
+            postings.append(count)
+
+
+def _weighted(terms: dict[str, array], norm) -> bytes:
+    """The JSON of {term: [doc, weight, …]} from postings of counts: BM25's term part,
+    times 100, with norm(doc) = K1·(1 − B + B·length/average)."""
+    parts = []
+    for term, postings in sorted(terms.items()):
+        values = []
+        pairs = iter(postings)
+        for number, count in zip(pairs, pairs):
+            values.append(number)
+            values.append(max(1, round(100 * count * (K1 + 1) / (count + norm(number)))))
+        parts.append(f"{json.dumps(term, ensure_ascii=False)}:[{','.join(map(str, values))}]")
+    return ("{" + ",".join(parts) + "}").encode("utf-8")
 
 
 def full_files(docs: list[Doc]) -> tuple[dict[str, bytes], dict]:
-    """Every file of a fresh index, and the state a later delta starts from."""
+    """Every file of a fresh index, and the state a later delta starts from.
+
+    One pass reads each article's terms into postings of counts and forgets them
+    (an archive's terms never all sit in memory at once); the weights, which need
+    the average length, are worked out as each term file is written."""
     count = len(docs)
-    average = (sum(d.record[2] for d in docs) / count) if count else 1.0
     buckets = 1 << max(4, min(12, math.ceil(math.log2(max(count, 1) / 4 + 1))))
-    shards: list[dict[str, list[int]]] = [{} for _ in range(buckets)]
+    shards: list[dict[str, array] | None] = [{} for _ in range(buckets)]
+    lengths = array("I")
+    where: dict[str, dict] = {}  # term -> its shard, hashed once a build
+    for number, doc in enumerate(docs):
+        folded, exact, length, _ = doc.record
+        _add_counts(shards, number, (folded, exact), buckets, where)
+        lengths.append(length)
+        doc._record = None
+    del where
+    average = (sum(lengths) / count) if count else 1.0
+    norms = [K1 * (1 - B + B * length / average) for length in lengths]
     files: dict[str, bytes] = {}
     for start in range(0, count, CHUNK):
         files[f"d-{start // CHUNK}.json"] = _json([d.shown() for d in docs[start:start + CHUNK]])
-    for number, doc in enumerate(docs):
-        _add_postings(shards, [(number, doc.record)], average, buckets, shards=True)
-        doc._record = None  # an archive's terms never all sit in memory at once
     token = hashlib.blake2b("".join(d.url + d.key for d in docs).encode("utf-8"), digest_size=8).hexdigest()
     meta = {"version": VERSION, "docs": count, "buckets": buckets, "chunk": CHUNK, "base": token}
     files["meta.json"] = _json(meta)
     for number, shard in enumerate(shards):
-        files[f"t-{number}.json"] = _json(shard)
+        files[f"t-{number}.json"] = _weighted(shard, norms.__getitem__)
+        shards[number] = None
     state = {"token": token, "average": average, "meta": meta, "docs": {d.url: [n, d.key] for n, d in enumerate(docs)}}
     return files, state
 
@@ -174,11 +200,14 @@ def delta_files(docs: list[tuple], state: dict) -> dict[str, bytes] | None:
         return None
     meta = dict(state["meta"])
     first = meta["docs"]  # delta documents are numbered after the base's
-    terms: dict[str, list[int]] = {}
-    _add_postings(terms, ((first + n, d.record) for n, d in enumerate(changed)), state["average"], meta["buckets"],
-                  shards=False)
-    delta = {"docs": [d.shown() for d in changed], "hide": hidden, "terms": terms}
-    data = _json(delta)
+    terms: dict[str, array] = {}
+    norms = {}
+    for n, d in enumerate(changed):
+        folded, exact, length, _ = d.record
+        _add_counts(terms, first + n, (folded, exact), 0, {})
+        norms[first + n] = K1 * (1 - B + B * length / state["average"])
+    docs_json = _json({"docs": [d.shown() for d in changed], "hide": hidden})
+    data = docs_json[:-1] + b',"terms":' + _weighted(terms, norms.__getitem__) + b"}"  # keys stay sorted
     meta["delta"] = hashlib.blake2b(data, digest_size=8).hexdigest() if changed or hidden else ""
     return {"meta.json": _json(meta), "delta.json": data}
 
@@ -216,6 +245,35 @@ def write_index(output: str, articles, cache_path: str | None, target: str | Non
             if name not in files and name.endswith(".json"):
                 os.remove(os.path.join(folder, name))  # buckets or chunks an earlier, other-sized index had
     return len(docs)
+
+
+def start_in_background(output: str, articles, cache_path: str | None, target: str | None,
+                        keep_state: bool) -> int | None:
+    """A full index (a first build: none in `output` yet) written by a forked process
+    while this one renders the pages; its pid, or None where forking is unsafe
+    (Windows, or threads such as the live preview's server)."""
+    import sys
+    import threading
+
+    if not hasattr(os, "fork") or threading.active_count() > 1 or present(output):
+        return None
+    sys.stdout.flush()
+    sys.stderr.flush()
+    pid = os.fork()
+    if pid == 0:  # the child: write the index, report by exit code only, leave at once
+        code = 1
+        try:
+            write_index(output, articles, cache_path, target, keep_state)
+            code = 0
+        finally:
+            os._exit(code)
+    return pid
+
+
+def finished_in_background(pid: int) -> bool:
+    """Wait for start_in_background's process; whether it wrote the index."""
+    _, status = os.waitpid(pid, 0)
+    return os.waitstatus_to_exitcode(status) == 0
 
 
 def _base_token(folder: str) -> str | None:
