@@ -105,3 +105,21 @@ def test_entries_unused_for_a_month_are_pruned_once_a_day(tmp_path, build_site):
     (first.content / "2024/c/index.md").unlink()
     build_site({}, content=first.content)
     assert len(entries(tmp_path)) == 2  # pruned less than a day ago: c's entry waits for tomorrow
+
+
+def test_photo_markup_is_kept_and_follows_the_photo_settings(tmp_path, build_site):
+    """The <picture> markup of an unchanged article comes from cache/rewrite; it is made
+    again when anything it is made from changes (here the widths of the derivatives)."""
+    files = {"2024/a/index.md": article(body=BODY), "2024/a/anh.jpg": None}
+    first = build_site(files)
+    memo = [p for p in (tmp_path / "rewrite").glob("??/*") if p.is_file()]
+    assert len(memo) == 1
+    again = build_site({}, content=first.content)
+    assert tree(again.output) == tree(first.output)
+    def widths(site) -> list[str]:
+        img = site.page("tin-tuc-su-kien/hoi-nghi-thi-dua").select_one("figure img")
+        return [w.split()[-1] for w in img["srcset"].split(", ")]
+
+    narrower = build_site({}, content=first.content, NEWS_IMAGES_WIDTHS=[320, 480])
+    assert widths(first) != widths(narrower) == ["320w", "480w"]
+    assert len([p for p in (tmp_path / "rewrite").glob("??/*") if p.is_file()]) == 2

@@ -3,9 +3,11 @@ result is always byte for byte what a clean build makes."""
 
 from __future__ import annotations
 
+import os
 import shutil
 from pathlib import Path
 
+import pytest
 from conftest import ROOT, article
 
 SAMPLE = ROOT / "content"
@@ -133,36 +135,50 @@ def _write(path: Path, text: str) -> None:
     path.write_text(text, encoding="utf-8")
 
 
-def test_the_index_written_beside_the_pages_is_the_one_written_after_them(tmp_path, build_site):
+@pytest.fixture
+def forked_index(tmp_path, monkeypatch):
+    """Record in a file whether write_index ran in a forked child, and let the build
+    fork although earlier tests left idle threads in this process; with fail=True,
+    the child's write_index fails."""
+    import threading
+
+    from news_publish import search
+
+    parent, original, marker = os.getpid(), search.write_index, tmp_path / "forked"
+    behaviour = {"fail": False}
+
+    def recorded(*args, **kwargs):
+        if os.getpid() != parent:
+            marker.write_text("the child ran", encoding="utf-8")
+            if behaviour["fail"]:
+                raise OSError("disk full")
+        return original(*args, **kwargs)
+
+    monkeypatch.setattr(search, "write_index", recorded)
+    monkeypatch.setattr(threading, "active_count", lambda: 1)
+    behaviour["marker"] = marker
+    return behaviour
+
+
+def test_the_index_written_beside_the_pages_is_the_one_written_after_them(tmp_path, build_site, forked_index):
     """A first build writes the search index in a forked process while the pages
     render; the files are those the build writes itself when it may not fork."""
     content, _ = sample_site(tmp_path)
-    forked = build_site({}, content=content, output=tmp_path / "forked")
+    forked = build_site({}, content=content, output=tmp_path / "forked-out")
+    assert forked_index["marker"].exists()
     inline = build_site({}, content=content, output=tmp_path / "inline", NEWS_SEARCH_BACKGROUND=False)
     assert forked.result.ok and inline.result.ok
-    files = sorted(p.name for p in (tmp_path / "forked" / INDEX).iterdir())
+    files = sorted(p.name for p in (tmp_path / "forked-out" / INDEX).iterdir())
     assert "meta.json" in files and any(n.startswith("t-") for n in files)
-    assert {n: (tmp_path / "forked" / INDEX / n).read_bytes() for n in files} == \
+    assert {n: (tmp_path / "forked-out" / INDEX / n).read_bytes() for n in files} == \
         {n: (tmp_path / "inline" / INDEX / n).read_bytes() for n in files}
     assert sorted(p.name for p in (tmp_path / "inline" / INDEX).iterdir()) == files
 
 
-def test_a_failed_background_index_is_written_again_by_the_build(tmp_path, build_site, monkeypatch):
-    import news_publish.search as search
-
+def test_a_failed_background_index_is_written_again_by_the_build(tmp_path, build_site, forked_index):
     content, _ = sample_site(tmp_path)
-    import os
-
-    parent, original = os.getpid(), search.write_index
-
-    def fails_in_the_child(*args, **kwargs):
-        if os.getpid() != parent:
-            (tmp_path / "forked").write_text("the child ran")
-            raise OSError("disk full")
-        return original(*args, **kwargs)
-
-    monkeypatch.setattr(search, "write_index", fails_in_the_child)
+    forked_index["fail"] = True
     site = build_site({}, content=content, output=tmp_path / "out")
-    assert site.result.ok and (tmp_path / "forked").exists()  # the child failed; the build wrote the index
+    assert site.result.ok and forked_index["marker"].exists()  # the child failed; the build wrote the index
     terms, docs = searchable(tmp_path / "out")
     assert docs and "dong" in terms

@@ -14,13 +14,17 @@ Signals:
 - article_writer_finalized / page_writer_finalized: render the derivatives the
   cache lacks, on every core, and copy them beside the written pages; copy
   attached documents. Originals are never published.
-- finalized: remember content hashes for the next build.
+- finalized: remember content hashes for the next build; prune the memo of
+  rewritten HTML (memo.py: the <picture> markup of an unchanged article is
+  not worked out again).
 
 Settings (settings.py): NEWS_IMAGES_WIDTHS, _FORMATS, _QUALITY, _THUMB_WIDTHS,
 _THUMB_ASPECT, _SOCIAL_SIZE, _MAX_PIXELS, _CACHE_PATH, _WORKERS, _SIZES,
 _THUMB_SIZES. The cache is keyed by the source bytes' hash, the settings that
 change pixels and PIPELINE_VERSION, never by file times.
 """
+
+import os
 
 from pelican import signals
 
@@ -35,7 +39,15 @@ def initialized(pelican):
 
     inspector = Inspector(load(pelican.settings))
     pelican.settings[KEY] = inspector
-    ensure(pelican.settings).inspect_photo = inspector
+    state = ensure(pelican.settings)
+    state.inspect_photo = inspector
+    inspector.memo = None
+    if state.content_cache is not None:  # NEWS_CONTENT_CACHE_PATH = False turns both caches off
+        from news_meta.state import cache_root
+
+        from .memo import RewriteMemo
+
+        inspector.memo = RewriteMemo(os.path.join(cache_root(pelican.settings), "rewrite"))
 
 
 def content_object_init(content):
@@ -46,7 +58,14 @@ def content_object_init(content):
         return
     urls = Urls(content, inspector.cfg)
     if getattr(content, "photos", None) or getattr(content, "files", None):
-        content._content = rewrite(content._content, urls)
+        memo = getattr(inspector, "memo", None)
+        key = memo.key(content._content, urls) if memo is not None else None
+        done = memo.get(key) if key else None
+        if done is None:
+            done = rewrite(content._content, urls)
+            if key:
+                memo.put(key, done)
+        content._content = done
     content.social_image = social_image(content, urls)
     content.card_image = card_image(content, urls)
     content.news_photo_urls = photo_urls(content, urls)
@@ -67,6 +86,8 @@ def finalized(pelican):
     inspector = pelican.settings.get(KEY)
     if inspector is not None:
         inspector.digests.save()
+        if getattr(inspector, "memo", None) is not None:
+            inspector.memo.prune()
 
 
 def register():

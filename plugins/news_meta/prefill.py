@@ -55,6 +55,7 @@ def prefill(settings, state, workers: int) -> int:
         return 0  # Windows: spawning a worker re-imports Pelican; the sequential pass is faster
     global _WORKER
     _WORKER = NewsReader(settings, state)
+    _WORKER.prepare()  # once here, not once in each worker: they start as copies of this process
     chunk = max(1, len(todo) // (workers * 8))
     with ProcessPoolExecutor(workers, mp_context=context, initializer=_quiet) as pool:
         list(pool.map(_read, todo, chunksize=chunk))

@@ -5,7 +5,9 @@ from __future__ import annotations
 import copy
 import datetime as dt
 import os
+import re
 import unicodedata
+from html import unescape
 from urllib.parse import unquote
 from dataclasses import dataclass, field, replace
 
@@ -200,15 +202,22 @@ class NewsReader(MarkdownReader):
         problems.report()
         raise ArticleRejected(problems.path, problems.errors)  # pragma: no cover
 
-    def _convert(self, body: str, context: BodyContext) -> str:
-        context.body_lines = body.split("\n")
-        # Pelican adds the `meta` extension, which would eat a first paragraph
-        # such as "Ghi chú: …" as metadata; the front matter is already parsed.
-        md = self._markdown
-        if md is None:
+    def prepare(self) -> Markdown:
+        """What reading an article afresh needs: the Markdown instance (one per reader:
+        building it costs as much as a page) and the sanitizer with bs4."""
+        from . import sanitize  # noqa: F401
+
+        if self._markdown is None:
+            # Pelican adds the `meta` extension, which would eat a first paragraph
+            # such as "Ghi chú: …" as metadata; the front matter is already parsed.
             options = dict(self.settings["MARKDOWN"])
             options["extensions"] = [e for e in options["extensions"] if e != "markdown.extensions.meta"]
-            md = self._markdown = Markdown(**options)  # one per reader: building it costs as much as a page
+            self._markdown = Markdown(**options)
+        return self._markdown
+
+    def _convert(self, body: str, context: BodyContext) -> str:
+        context.body_lines = body.split("\n")
+        md = self.prepare()
         md.reset()
         md.news_context = context
         md.news_gallery_count = 0  # galleries are numbered within one article (news_gallery)
@@ -317,15 +326,17 @@ def drop_comments(html: str) -> str:
     return str(soup)
 
 
-def lead_paragraph(html: str) -> str:
-    """The text of the first paragraph that has any, for the default summary."""
-    from bs4 import BeautifulSoup
+_FIGURE = re.compile(r"<figure\b.*?</figure\s*>", re.S | re.I)
+_PARAGRAPH = re.compile(r"<p\b[^>]*>(.*?)</p\s*>", re.S | re.I)
+_TAG = re.compile(r"<[^>]*>")
 
-    soup = BeautifulSoup(html, "html.parser")
-    for paragraph in soup.find_all("p"):
-        if paragraph.find_parent("figure"):
-            continue
-        text = " ".join(paragraph.get_text().split())
+
+def lead_paragraph(html: str) -> str:
+    """The text of the first paragraph that has any, outside photos' figures, for the
+    default summary. The HTML is our own (Markdown, sanitised, comments dropped): a
+    paragraph holds no other, and a figure no other figure, so patterns find them."""
+    for paragraph in _PARAGRAPH.finditer(_FIGURE.sub(" ", html)):
+        text = " ".join(unescape(_TAG.sub("", paragraph.group(1))).split())
         if text:
             return text
     return ""
