@@ -295,3 +295,39 @@ def test_srgb_tagged_photo_keeps_its_colours(build_site, tmp_path):
     with Image.open(site.output / site.page(URL).select_one("figure img")["src"].lstrip("/")) as out:
         assert all(abs(a - b) <= 4 for a, b in zip(out.getpixel((50, 50)), (200, 30, 40)))
         assert "icc_profile" not in out.info
+
+
+def test_a_no_change_rebuild_opens_reads_or_copies_no_photo(build_site, tmp_path, monkeypatch):
+    """Issue #8: at any size, a rebuild with nothing changed leaves every photo alone:
+    no source photo or derivative is opened, linked or copied (only their sizes are
+    looked at), and the output is the same."""
+    import builtins
+    import os
+    import shutil
+
+    body = "Mở đầu.\n\n![Một](mot.jpg)\n\n![Hai](hai.jpg)\n\n::: gallery Ảnh\n![Ba](ba.jpg)\n![Bốn](bon.jpg)\n:::"
+    files = {"a/index.md": article(body=body), "a/mot.jpg": None, "a/hai.jpg": None, "a/ba.jpg": None,
+             "a/bon.jpg": None}
+    first = build_site(files, content=tmp_path / "c", output=tmp_path / "out")
+    before = {f: (first.output / f).read_bytes() for f in first.files()}
+    assert sum(f.endswith((".jpg", ".webp")) for f in before) > 8
+    touched = []
+    real_open, real_link, real_copy = builtins.open, os.link, shutil.copyfile
+
+    def photo(path) -> bool:
+        return str(path).lower().endswith((".jpg", ".jpeg", ".png", ".webp", ".avif"))
+
+    def spy(kind, real):
+        def call(source, *args, **kwargs):
+            if photo(source):
+                touched.append((kind, str(source)))
+            return real(source, *args, **kwargs)
+        return call
+
+    monkeypatch.setattr(builtins, "open", spy("open", real_open))
+    monkeypatch.setattr(os, "link", spy("link", real_link))
+    monkeypatch.setattr(shutil, "copyfile", spy("copy", real_copy))
+    again = build_site({}, content=tmp_path / "c", output=tmp_path / "out")
+    monkeypatch.undo()
+    assert again.result.ok and touched == []
+    assert {f: (again.output / f).read_bytes() for f in again.files()} == before
