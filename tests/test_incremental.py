@@ -182,3 +182,23 @@ def test_a_failed_background_index_is_written_again_by_the_build(tmp_path, build
     assert site.result.ok and forked_index["marker"].exists()  # the child failed; the build wrote the index
     terms, docs = searchable(tmp_path / "out")
     assert docs and "dong" in terms
+
+
+def test_a_build_that_stops_waits_for_its_index_process(tmp_path, build_site, forked_index, monkeypatch):
+    """A crash while the pages render leaves no index process writing behind the build."""
+    import news_incremental.writer as writer
+    import news_publish.search as search
+
+    content, _ = sample_site(tmp_path)
+    started, real = [], search.start_in_background
+    monkeypatch.setattr(search, "start_in_background", lambda *a, **k: started.append(real(*a, **k)) or started[-1])
+
+    def broken(*args, **kwargs):
+        raise RuntimeError("a bug while rendering")
+
+    monkeypatch.setattr(writer.IncrementalWriter, "render", broken)
+    site = build_site({}, content=content, output=tmp_path / "out")
+    assert site.result.crashed and started and started[0]
+    assert not search._PENDING
+    with pytest.raises(ChildProcessError):  # already waited for
+        os.waitpid(started[0], os.WNOHANG)

@@ -73,6 +73,7 @@ def build(settings_file: str, content: str | None = None, output: str | None = N
         )
     finally:
         log.uninstall(handlers)
+        _reap()
     ok = not crashed and counter.errors == 0 and (not strict or counter.warnings == 0)
     errors, messages = counter.errors, list(counter.messages)
     if work and work != target:
@@ -91,6 +92,15 @@ def build(settings_file: str, content: str | None = None, output: str | None = N
     result = Result(ok, crashed, errors, counter.warnings, time.perf_counter() - started, tuple(messages))
     _summary(result, target, strict)
     return result
+
+
+def _reap() -> None:
+    """Wait for a helper process a failed build may leave (news_publish's search index)."""
+    try:
+        from news_publish.search import reap
+    except ImportError:  # pragma: no cover - the plugin is always there
+        return
+    reap()
 
 
 def exit_now(code: int) -> None:

@@ -267,13 +267,28 @@ def start_in_background(output: str, articles, cache_path: str | None, target: s
             code = 0
         finally:
             os._exit(code)
+    _PENDING.add(pid)
     return pid
 
 
 def finished_in_background(pid: int) -> bool:
     """Wait for start_in_background's process; whether it wrote the index."""
+    _PENDING.discard(pid)
     _, status = os.waitpid(pid, 0)
     return os.waitstatus_to_exitcode(status) == 0
+
+
+def reap() -> None:
+    """Wait for an index process a build that stopped on an error left behind, so that
+    it never writes into a folder being removed (news_build.runner calls this)."""
+    for pid in list(_PENDING):
+        try:
+            finished_in_background(pid)
+        except ChildProcessError:
+            _PENDING.discard(pid)
+
+
+_PENDING: set[int] = set()
 
 
 def _base_token(folder: str) -> str | None:
