@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import posixpath
 from urllib.parse import quote
 
 from .pipeline import derivatives_of, photo_folder
@@ -34,9 +35,17 @@ class Urls:
         self.siteurl = content.settings.get("SITEURL", "")
         self.roles = getattr(content, "photo_roles", {}) or {}
         self._planned: dict[int, tuple] = {}
+        self._own: str | None = None
+
+    def folder(self, photo) -> str:
+        """photo_folder, with the content's own folder worked out once (Pelican expands
+        save_as from the settings on every access)."""
+        if self._own is None and not photo.shared:
+            self._own = posixpath.dirname(self.content.save_as)
+        return photo_folder(self.content, photo, self._own)
 
     def url(self, photo, name: str) -> str:
-        return f"{self.siteurl}/{quote(photo_folder(self.content, photo) + '/' + name)}"
+        return f"{self.siteurl}/{quote(self.folder(photo) + '/' + name)}"
 
     def derivatives(self, index: int):
         """(photo, its derivatives): planned once, though markup, card, social image and sitemap all ask."""

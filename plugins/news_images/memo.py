@@ -30,13 +30,11 @@ class RewriteMemo:
         self.hits = self.misses = 0
 
     def key(self, html: str, urls) -> str:
-        from .pipeline import photo_folder
-
         content = urls.content
         made_from = [urls.siteurl, repr(urls.cfg)]
         for index in range(len(getattr(content, "photos", None) or [])):
             photo, derivatives = urls.derivatives(index)
-            made_from.append(repr((photo_folder(content, photo), photo.name, derivatives)))
+            made_from.append(repr((urls.folder(photo), photo.name, derivatives)))
         made_from += [urls.file(index) for index in range(len(getattr(content, "files", None) or []))]
         digest = hashlib.blake2b("\0".join(made_from).encode("utf-8", "replace"), digest_size=20)
         digest.update(html.encode("utf-8", "replace"))

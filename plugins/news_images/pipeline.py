@@ -25,9 +25,12 @@ except ImportError:  # pragma: no cover - the plugin is always in PLUGINS_PATH
 logger = logging.getLogger("news_images")
 
 
-def photo_folder(content, photo) -> str:
-    """Site-relative folder a photo's derivatives are published in."""
-    return "anh" if photo.shared else posixpath.dirname(content.save_as)
+def photo_folder(content, photo, own: str | None = None) -> str:
+    """Site-relative folder a photo's derivatives are published in (`own`: the
+    content's own folder, when the caller has worked it out already)."""
+    if photo.shared:
+        return "anh"
+    return posixpath.dirname(content.save_as) if own is None else own
 
 
 def derivatives_of(photo, cfg: Config, roles) -> tuple:
@@ -43,11 +46,13 @@ def publish(contents, output_path: str, cfg: Config) -> dict:
     photos = {}
     for content in contents:
         roles = getattr(content, "photo_roles", {}) or {}
+        own = None
         for index, photo in enumerate(getattr(content, "photos", None) or []):
             key = (photo.source, photo.digest)
             photos[key] = photo
             wanted[key].update(derivatives_of(photo, cfg, roles.get(index, ())))
-            places[key].add(photo_folder(content, photo))
+            own = own or posixpath.dirname(content.save_as)
+            places[key].add(photo_folder(content, photo, own))
     jobs = [
         Job(source, os.path.join(cfg.cache_path, digest[:2], f"{digest}-{cfg.pixel_key}"),
             tuple(sorted(wanted[(source, digest)], key=lambda d: d.name)), cfg.quality, cfg.max_pixels)
@@ -62,20 +67,29 @@ def publish(contents, output_path: str, cfg: Config) -> dict:
             os.makedirs(target, exist_ok=True)
             for item in job.derivatives:
                 source = os.path.join(job.folder, item.name)
-                if os.path.exists(source):
-                    place(source, os.path.join(target, item.name))
-                    copied += 1
+                try:
+                    found = os.stat(source)
+                except OSError:
+                    continue
+                place(source, os.path.join(target, item.name), found)
+                copied += 1
     stats = {"photos": len(jobs), "rendered": len(todo), "derivatives": encoded, "copied": copied}
     logger.info("[news_images] %(photos)d ảnh: %(rendered)d ảnh mã hóa mới, %(copied)d tệp chép vào output", stats)
     return stats
 
 
-def place(source: str, target: str) -> None:
+def place(source: str, target: str, found: os.stat_result | None = None) -> None:
     """Hard-link a cached derivative into the output (fast, no extra disk);
-    copy where links are impossible (another disk, Windows FAT, …)."""
+    copy where links are impossible (another disk, Windows FAT, …). `found`:
+    the source's stat, when the caller has it."""
     produced(target)
-    if os.path.exists(target):
-        if os.path.samefile(source, target):
+    try:
+        there = os.stat(target)
+    except OSError:
+        there = None
+    if there is not None:
+        found = found or os.stat(source)
+        if (there.st_dev, there.st_ino) == (found.st_dev, found.st_ino):
             return
         os.remove(target)
     try:
@@ -89,7 +103,7 @@ def _run(todo: list[Job], workers: int, photos: dict) -> int:
         return 0
     results = []
     if workers > 1 and len(todo) > 1:
-        with ProcessPoolExecutor(max_workers=min(workers, len(todo))) as pool:
+        with ProcessPoolExecutor(max_workers=min(workers, len(todo)), mp_context=_context()) as pool:
             futures = [(job, pool.submit(render, job)) for job in todo]
             for job, future in futures:
                 results.append(_result(job, future.result, photos))
@@ -97,6 +111,20 @@ def _run(todo: list[Job], workers: int, photos: dict) -> int:
         for job in todo:
             results.append(_result(job, lambda job=job: render(job), photos))
     return sum(results)
+
+
+def _context():
+    """Workers that start small: a forked worker would count the whole build's
+    memory as its own (a copy of every article), and the photos it decodes on
+    top. The fork server is a fresh Python that imports only what rendering needs;
+    where there is none (Windows), a fresh process per worker."""
+    import multiprocessing
+
+    methods = multiprocessing.get_all_start_methods()
+    context = multiprocessing.get_context("forkserver" if "forkserver" in methods else "spawn")
+    if "forkserver" in methods:
+        context.set_forkserver_preload(["news_images.render"])
+    return context
 
 
 def _result(job: Job, get, photos: dict) -> int:

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import functools
 import hashlib
 import json
 import os
@@ -46,7 +47,7 @@ class Config:
     def quality_of(self, fmt: str) -> int:
         return dict(self.quality)[fmt]
 
-    @property
+    @functools.cached_property  # asked for every photo of every build; the Config never changes
     def pixel_key(self) -> str:
         """Hash of every setting that changes the bytes of a derivative."""
         pixels = asdict(self)

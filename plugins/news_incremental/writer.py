@@ -114,8 +114,9 @@ class IncrementalWriter(Writer):
         return _LazyFile(filename, encoding, self)
 
     def keep(self, path: str) -> None:
-        name = os.path.relpath(path, self.output_path).replace(os.sep, "/")
-        self.current.setdefault(name, "")
+        prefix = self.output_path.rstrip(os.sep) + os.sep  # a photo's every derivative: no relpath each
+        name = path[len(prefix):] if path.startswith(prefix) else os.path.relpath(path, self.output_path)
+        self.current.setdefault(name.replace(os.sep, "/"), "")
 
     def remove_stale(self) -> None:
         """Remove the files only an earlier build made (its pages, photos, documents)."""
