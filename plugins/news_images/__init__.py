@@ -57,18 +57,18 @@ def content_object_init(content):
     if inspector is None or not getattr(content, "_content", None):
         return
     urls = Urls(content, inspector.cfg)
-    if getattr(content, "photos", None) or getattr(content, "files", None):
-        memo = getattr(inspector, "memo", None)
-        key = memo.key(content._content, urls) if memo is not None else None
-        done = memo.get(key) if key else None
-        if done is None:
-            done = rewrite(content._content, urls)
-            if key:
-                memo.put(key, done)
-        content._content = done
-    content.social_image = social_image(content, urls)
-    content.card_image = card_image(content, urls)
-    content.news_photo_urls = photo_urls(content, urls)
+    if not (getattr(content, "photos", None) or getattr(content, "files", None)):
+        content.social_image, content.card_image, content.news_photo_urls = None, None, []
+        return
+    memo = getattr(inspector, "memo", None)
+    key = memo.key(content._content, urls) if memo is not None else None
+    done = memo.get(key) if key else None
+    if done is None:
+        done = (rewrite(content._content, urls), social_image(content, urls), card_image(content, urls),
+                photo_urls(content, urls))
+        if key:
+            memo.put(key, done)
+    content._content, content.social_image, content.card_image, content.news_photo_urls = done
 
 
 def writer_finalized(generator, writer):

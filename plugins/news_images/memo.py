@@ -1,11 +1,13 @@
-"""Rewritten article HTML kept between builds, keyed by everything it is made from.
+"""Rewritten article HTML (and the photo URLs lists and cards show) kept between
+builds, keyed by everything it is made from.
 
 Turning photo markers into <picture>s parses the article with bs4: a few
 milliseconds an article, on every build, for every article with a photo. The
-result depends only on the article's HTML, the site URL, the photo settings
-and, for each photo and file, the folder it is published in and the
-derivatives planned for it. Their hash is the key; an entry is the rewritten
-HTML, one file each under cache/rewrite/<2 hex>/<key>. Entries unused for
+result depends only on the article's HTML, the plugins' code, the site URL,
+the photo settings and, for each photo and file, the folder it is published
+in and what its derivatives are planned from (size, content hash, roles).
+Their hash is the key; an entry is a pickle of (HTML, social image, card
+image, photo URLs), one file each under cache/rewrite/<2 hex>/<key>. Entries unused for
 30 days are removed, at most once a day; a process that builds again (the
 live preview) keeps what it read in memory.
 """
@@ -15,12 +17,13 @@ from __future__ import annotations
 import glob
 import hashlib
 import os
+import pickle
 import secrets
 import time
 
 PRUNE_AFTER = 30 * 24 * 3600
 PRUNE_EVERY = 24 * 3600
-_WARM: dict[tuple[str, str], str] = {}
+_WARM: dict[tuple[str, str], tuple] = {}
 
 
 class RewriteMemo:
@@ -30,11 +33,14 @@ class RewriteMemo:
         self.hits = self.misses = 0
 
     def key(self, html: str, urls) -> str:
+        from news_meta.cache import code_version
+
         content = urls.content
-        made_from = [urls.siteurl, repr(urls.cfg)]
-        for index in range(len(getattr(content, "photos", None) or [])):
-            photo, derivatives = urls.derivatives(index)
-            made_from.append(repr((urls.folder(photo), photo.name, derivatives)))
+        made_from = [code_version(), urls.siteurl, repr(urls.cfg)]
+        for index, photo in enumerate(getattr(content, "photos", None) or []):
+            # what its derivatives are planned from (plan.py, with the settings above)
+            roles = sorted(urls.roles.get(index, ()))
+            made_from.append(repr((urls.folder(photo), photo.name, photo.digest, photo.width, photo.height, roles)))
         made_from += [urls.file(index) for index in range(len(getattr(content, "files", None) or []))]
         digest = hashlib.blake2b("\0".join(made_from).encode("utf-8", "replace"), digest_size=20)
         digest.update(html.encode("utf-8", "replace"))
@@ -43,28 +49,30 @@ class RewriteMemo:
     def _file(self, key: str) -> str:
         return os.path.join(self.folder, key[:2], key)
 
-    def get(self, key: str) -> str | None:
+    def get(self, key: str) -> tuple | None:
         self.used.add(key)
         found = _WARM.get((self.folder, key))
         if found is None:
             try:
-                with open(self._file(key), encoding="utf-8", newline="") as handle:
-                    found = handle.read()
-            except (OSError, UnicodeDecodeError):
+                with open(self._file(key), "rb") as handle:
+                    found = pickle.loads(handle.read())
+            except (OSError, ValueError, EOFError, pickle.PickleError, AttributeError, ImportError):
+                found = None
+            if not isinstance(found, tuple) or len(found) != 4:
                 self.misses += 1
                 return None
             _WARM[(self.folder, key)] = found
         self.hits += 1
         return found
 
-    def put(self, key: str, html: str) -> None:
+    def put(self, key: str, done: tuple) -> None:
         self.used.add(key)
         target = self._file(key)
         temporary = f"{target}.{secrets.token_hex(4)}.tmp"
         try:
             os.makedirs(os.path.dirname(target), exist_ok=True)
-            with open(temporary, "w", encoding="utf-8", newline="") as handle:
-                handle.write(html)
+            with open(temporary, "wb") as handle:
+                handle.write(pickle.dumps(done, protocol=pickle.HIGHEST_PROTOCOL))
             os.replace(temporary, target)
         except OSError:  # a read-only or full disk only costs speed
             try:

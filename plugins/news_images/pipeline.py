@@ -16,10 +16,13 @@ from .render import Job, missing, render
 from .settings import Config
 
 try:  # news_incremental removes what a later build no longer places
-    from news_incremental import produced
+    from news_incremental import placed_before, produced
 except ImportError:  # pragma: no cover - the plugin is always in PLUGINS_PATH
     def produced(path: str) -> None:
         pass
+
+    def placed_before(folder: str, names) -> bool:
+        return False
 
 
 logger = logging.getLogger("news_images")
@@ -63,15 +66,18 @@ def publish(contents, output_path: str, cfg: Config) -> dict:
     copied = 0
     for job, key in zip(jobs, sorted(wanted)):
         for folder in sorted(places[key]):
+            if placed_before(folder, [item.name for item in job.derivatives]):
+                continue  # linked by the last build into this same output folder
             target = os.path.join(output_path, *folder.split("/"))
-            os.makedirs(target, exist_ok=True)
+            if not os.path.isdir(target):
+                os.makedirs(target, exist_ok=True)
             for item in job.derivatives:
-                source = os.path.join(job.folder, item.name)
+                source = f"{job.folder}{os.sep}{item.name}"
                 try:
                     found = os.stat(source)
                 except OSError:
                     continue
-                place(source, os.path.join(target, item.name), found)
+                place(source, f"{target}{os.sep}{item.name}", found)
                 copied += 1
     stats = {"photos": len(jobs), "rendered": len(todo), "derivatives": encoded, "copied": copied}
     logger.info("[news_images] %(photos)d ảnh: %(rendered)d ảnh mã hóa mới, %(copied)d tệp chép vào output", stats)

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import functools
 from dataclasses import dataclass
 
 from .settings import EXTENSIONS, Config
@@ -24,6 +25,7 @@ def full_widths(width: int, widths: tuple[int, ...]) -> list[int]:
     return sorted(set(chosen)) or [width]
 
 
+@functools.lru_cache(maxsize=1 << 16)  # asked for each photo by the markup and by the pipeline
 def plan(stem: str, digest: str, width: int, height: int, cfg: Config, gallery: bool, cover: bool) -> tuple[Derivative, ...]:
     """Every derivative of one photo, for (width, height) after orientation."""
     tag = f"{stem}-{digest[:10]}"

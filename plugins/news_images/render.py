@@ -24,7 +24,11 @@ class Job:
 
 
 def missing(job: Job) -> tuple[Derivative, ...]:
-    return tuple(d for d in job.derivatives if not os.path.exists(os.path.join(job.folder, d.name)))
+    try:
+        present = set(os.listdir(job.folder))  # one look at the folder, not one per derivative
+    except OSError:
+        return job.derivatives
+    return tuple(d for d in job.derivatives if d.name not in present)
 
 
 def render(job: Job) -> int:

@@ -38,6 +38,13 @@ def produced(path: str) -> None:
         _WRITER.keep(path)
 
 
+def placed_before(folder: str, names) -> bool:
+    """Whether the last build of this output folder placed every one of `names` in
+    `folder` (site-relative); if so they count as placed by this build too, and
+    the caller need not look at them (a no-change rebuild touches no photo)."""
+    return _WRITER is not None and _WRITER.placed_before(folder, names)
+
+
 def get_writer(pelican):
     from .writer import IncrementalWriter
 

@@ -12,6 +12,7 @@ import dataclasses
 import datetime as dt
 import glob
 import hashlib
+import json
 import os
 
 from pelican.contents import Content
@@ -58,6 +59,11 @@ def describe(value, deep: bool = False, depth: int = 0):
                 getattr(value, "base_url", None), getattr(value, "url", None))
     if isinstance(value, (dt.datetime, dt.date)):
         return value.isoformat()
+    if isinstance(value, (dict, list, tuple)):
+        try:  # plain data (a card's srcsets, a list of URLs): json, in C, says it all
+            return json.dumps(value, sort_keys=True, ensure_ascii=False)
+        except (TypeError, ValueError):
+            pass
     if isinstance(value, dict):
         return sorted(((str(k), describe(v, False, depth + 1)) for k, v in value.items()), key=lambda kv: kv[0])
     if isinstance(value, (list, tuple)):

@@ -118,6 +118,17 @@ class IncrementalWriter(Writer):
         name = path[len(prefix):] if path.startswith(prefix) else os.path.relpath(path, self.output_path)
         self.current.setdefault(name.replace(os.sep, "/"), "")
 
+    def placed_before(self, folder: str, names) -> bool:
+        prefix = folder.strip("/") + "/" if folder.strip("/") else ""
+        keys = [prefix + name for name in names]
+        if not keys or any(self.previous.get(key) != "" for key in keys):  # "" marks a placed file
+            return False
+        if not os.path.isdir(os.path.join(self.output_path, *prefix.split("/"))):
+            return False
+        for key in keys:
+            self.current.setdefault(key, "")
+        return True
+
     def remove_stale(self) -> None:
         """Remove the files only an earlier build made (its pages, photos, documents)."""
         for name in sorted(set(self.previous) - set(self.current)):
