@@ -238,7 +238,7 @@ def figures(count: int, photos: bool, runs: int) -> list[tuple]:
             results.append(site.build())
         return min(r[0] for r in results), max(r[1] for r in results)
 
-    if photos:  # an empty photo cache: every derivative rendered
+    if photos:  # an empty photo cache: every derivative rendered (compare with the photos benchmark's floor)
         rows["photos"] = (sum(1 for folder in _article_dirs(ours.content) for name in os.listdir(folder)
                               if name.endswith(".jpg")), None)
         shutil.rmtree(ours.cache, ignore_errors=True)
@@ -282,6 +282,15 @@ def table(results: dict[int, dict]) -> None:
                 note = "× stock no-change"
             elif label == "serve: rebuild after a save":
                 ratio, target, note = seconds, 1.0, "s (absolute)"
+                if count != 1000:  # the target is set at 1,000 articles
+                    shown = f"{'':8}"
+                    print(f"  {label:38} {seconds:8.2f} {shown} {seconds:7.2f}  (target < 1 s at 1,000 articles)")
+                    continue
+            elif label == "clean build, empty photo cache":
+                per = seconds / rows["photos"][0]
+                print(f"  {label:38} {seconds:8.2f} {theirs[0]:8.2f} {per:7.3f}  s a photo (stock only copies "
+                      "them; the floor is benchmarks/photos.py's)")
+                continue
             else:
                 ratio, target, note = seconds / theirs[0], 1.2, "× stock"
             verdict = "PASS" if ratio <= target else "FAIL"

@@ -138,8 +138,26 @@ def _memoize_source_paths() -> None:
     Content.get_relative_source_path = get_relative_source_path
 
 
+def _skip_empty_reader_checks() -> None:
+    """Pelican walks the content folder once more per generator to warn about files
+    whose reader is disabled; with no reader disabled the walk can find nothing."""
+    from pelican.generators import Generator
+
+    original = Generator._check_disabled_readers
+    if getattr(original, "news_skips_empty", False):
+        return
+
+    def _check_disabled_readers(self, paths, exclude):
+        if self.readers.disabled_extensions:
+            original(self, paths, exclude)
+
+    _check_disabled_readers.news_skips_empty = True
+    Generator._check_disabled_readers = _check_disabled_readers
+
+
 def register():
     _memoize_source_paths()
+    _skip_empty_reader_checks()
     signals.generator_init.connect(generator_init)
     signals.all_generators_finalized.connect(all_generators_finalized)
     signals.get_writer.connect(get_writer)

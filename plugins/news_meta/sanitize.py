@@ -26,7 +26,6 @@ from html import escape
 from urllib.parse import parse_qs, urlsplit, urlunsplit
 
 import nh3
-from bs4 import BeautifulSoup, NavigableString, Tag
 
 ALLOWED_TAGS = frozenset({
     "a", "abbr", "b", "bdi", "bdo", "blockquote", "br", "caption", "cite", "code", "col", "colgroup",
@@ -155,6 +154,7 @@ class Sanitizer:
         if "<iframe" not in html and not REMOTE_IMG.search(html):
             if self.clean(html).replace("&nbsp;", "\u00a0") == html:
                 return html
+        _load_bs4()
         soup = BeautifulSoup(html, "html.parser")
         nonce = secrets.token_hex(8)  # never in the output: the result stays deterministic
         changed = self.prepare(soup)
@@ -355,6 +355,13 @@ def url_allowed(value: str) -> bool:
     """http, https, mailto, tel or a relative URL (the check browsers would make)."""
     scheme = SCHEME.match(_url_text(value))
     return scheme is None or scheme.group(1).lower() in URL_SCHEMES
+
+
+def _load_bs4() -> None:
+    """bs4 (and soupsieve, whose import compiles its patterns) for the slow path only:
+    a rebuild after a plain edit never needs them."""
+    global BeautifulSoup, NavigableString, Tag
+    from bs4 import BeautifulSoup, NavigableString, Tag
 
 
 def tree(soup: BeautifulSoup) -> list:
