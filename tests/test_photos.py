@@ -331,3 +331,35 @@ def test_a_no_change_rebuild_opens_reads_or_copies_no_photo(build_site, tmp_path
     monkeypatch.undo()
     assert again.result.ok and touched == []
     assert {f: (again.output / f).read_bytes() for f in again.files()} == before
+
+
+def test_without_the_content_cache_a_build_opens_no_known_photo(build_site, tmp_path, monkeypatch):
+    """A first build with the photo cache kept (CI, or cache/content deleted) reads the
+    articles again but not the photos: their hash and size are remembered, also when
+    the read pool's workers were the ones that read them."""
+    import builtins
+    import shutil
+
+    files = {}
+    for n in range(42):  # enough for the read pool
+        files[f"2024/a{n:02d}/index.md"] = article(title=f"Bài số {n}", body=f"Mở đầu {n}.\n\n![Ảnh {n}](anh.jpg)")
+        files[f"2024/a{n:02d}/anh.jpg"] = None
+    first = build_site(files, content=tmp_path / "c", NEWS_READ_WORKERS=2)
+    shutil.rmtree(tmp_path / "content")  # the content cache, beside the photo cache
+    from news_meta import cache
+
+    cache._WARM.clear()  # and what this process still holds of it: as a new process would start
+    log = tmp_path / "opened.txt"
+    real_open = builtins.open
+
+    def spy(file, *args, **kwargs):
+        if str(file).lower().endswith(".jpg") and "/c/" in str(file):
+            with real_open(log, "a", encoding="utf-8") as handle:  # a file: forked workers write here too
+                handle.write(f"{file}\n")
+        return real_open(file, *args, **kwargs)
+
+    monkeypatch.setattr(builtins, "open", spy)
+    again = build_site({}, content=tmp_path / "c", NEWS_READ_WORKERS=2)
+    monkeypatch.undo()
+    assert again.result.ok and not log.exists()
+    assert sorted(again.files()) == sorted(first.files())

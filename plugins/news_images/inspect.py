@@ -17,6 +17,10 @@ class Inspector:
         self.digests = DigestMemo(os.path.join(cfg.cache_path, "digests.json"))
         self.heif = False
 
+    def learn(self, photo, stamp) -> None:
+        """A photo read in the pool (its hash and size), as the content cache recorded it."""
+        self.digests.learn(photo.source, stamp, photo.digest, photo.width, photo.height)
+
     def __call__(self, photo):
         if not self.heif:  # on the first photo read afresh: a rebuild from the cache never needs it
             register_heif()

@@ -14,24 +14,12 @@ live preview) keeps what it read in memory.
 
 from __future__ import annotations
 
-import glob
 import hashlib
-import os
-import pickle
-import secrets
-import time
 
-PRUNE_AFTER = 30 * 24 * 3600
-PRUNE_EVERY = 24 * 3600
-_WARM: dict[tuple[str, str], tuple] = {}
+from news_meta.cache import PickleStore
 
 
-class RewriteMemo:
-    def __init__(self, folder: str):
-        self.folder = folder
-        self.used: set[str] = set()
-        self.hits = self.misses = 0
-
+class RewriteMemo(PickleStore):
     def key(self, html: str, urls) -> str:
         from news_meta.cache import code_version
 
@@ -46,63 +34,5 @@ class RewriteMemo:
         digest.update(html.encode("utf-8", "replace"))
         return digest.hexdigest()
 
-    def _file(self, key: str) -> str:
-        return os.path.join(self.folder, key[:2], key)
-
     def get(self, key: str) -> tuple | None:
-        self.used.add(key)
-        found = _WARM.get((self.folder, key))
-        if found is None:
-            try:
-                with open(self._file(key), "rb") as handle:
-                    found = pickle.loads(handle.read())
-            except (OSError, ValueError, EOFError, pickle.PickleError, AttributeError, ImportError):
-                found = None
-            if not isinstance(found, tuple) or len(found) != 4:
-                self.misses += 1
-                return None
-            _WARM[(self.folder, key)] = found
-        self.hits += 1
-        return found
-
-    def put(self, key: str, done: tuple) -> None:
-        self.used.add(key)
-        target = self._file(key)
-        temporary = f"{target}.{secrets.token_hex(4)}.tmp"
-        try:
-            os.makedirs(os.path.dirname(target), exist_ok=True)
-            with open(temporary, "wb") as handle:
-                handle.write(pickle.dumps(done, protocol=pickle.HIGHEST_PROTOCOL))
-            os.replace(temporary, target)
-        except OSError:  # a read-only or full disk only costs speed
-            try:
-                os.unlink(temporary)
-            except OSError:
-                pass
-
-    def prune(self) -> int:
-        """Forget the warm entries this build did not use; once a day, remove the
-        files nobody used or wrote for PRUNE_AFTER."""
-        for warm in [w for w in _WARM if w[0] == self.folder and w[1] not in self.used]:
-            del _WARM[warm]
-        stamp = os.path.join(self.folder, "pruned")
-        try:
-            if time.time() - os.stat(stamp).st_mtime < PRUNE_EVERY:
-                return 0
-        except OSError:
-            pass
-        try:
-            os.makedirs(self.folder, exist_ok=True)
-            with open(stamp, "w", encoding="utf-8"):
-                pass
-        except OSError:
-            return 0
-        removed, limit = 0, time.time() - PRUNE_AFTER
-        for path in glob.glob(os.path.join(self.folder, "??", "*")):
-            try:
-                if os.path.basename(path) not in self.used and os.stat(path).st_mtime < limit:
-                    os.unlink(path)
-                    removed += 1
-            except OSError:
-                continue
-        return removed
+        return self.load(key, lambda done: isinstance(done, tuple) and len(done) == 4)

@@ -39,6 +39,12 @@ def probe(path: str, max_pixels: int, digests: DigestMemo) -> Probe:
     size = os.path.getsize(path)
     if size == 0:
         raise PhotoProblem("tệp ảnh rỗng (0 byte)", FIX_REPLACE)
+    seen = digests.size_of(path)  # this very file (size, time) was read before: not again
+    if seen is not None:
+        width, height = seen
+        if width * height > max_pixels:
+            raise _bomb(width, height, max_pixels)
+        return Probe(width, height, digests.digest(path))
     limit = Image.MAX_IMAGE_PIXELS
     Image.MAX_IMAGE_PIXELS = max_pixels  # Pillow refuses at twice this; we check below
     try:
@@ -61,7 +67,9 @@ def probe(path: str, max_pixels: int, digests: DigestMemo) -> Probe:
         Image.MAX_IMAGE_PIXELS = limit
     if orientation in SWAPS_AXES:
         width, height = height, width
-    return Probe(width, height, digests.digest(path))
+    found = Probe(width, height, digests.digest(path))
+    digests.note_size(path, width, height)
+    return found
 
 
 def _bomb(width: int, height: int, limit: int) -> PhotoProblem:
@@ -80,7 +88,8 @@ def _orientation(image: Image.Image) -> int:
 
 
 class DigestMemo:
-    """Content hashes of source photos, remembered by (size, mtime) between builds.
+    """Content hashes of source photos, remembered by (size, mtime) between builds,
+    with their size in pixels (orientation applied) once a header was read.
 
     The hash, not the file time, keys every derivative: a fresh clone (new file
     times) re-hashes its photos once and then reuses the cached derivatives.
@@ -110,6 +119,34 @@ class DigestMemo:
         self.entries[source] = stamp + [value]
         self.changed = True
         return value
+
+    def _known(self, source: str) -> list | None:
+        try:
+            stat = os.stat(source)
+        except OSError:
+            return None
+        known = self.entries.get(source)
+        return known if known and known[:2] == [stat.st_size, stat.st_mtime_ns] else None
+
+    def size_of(self, source: str) -> tuple[int, int] | None:
+        known = self._known(source)
+        return (known[3], known[4]) if known and len(known) >= 5 else None
+
+    def note_size(self, source: str, width: int, height: int) -> None:
+        known = self._known(source)
+        if known is not None and known[3:5] != [width, height]:
+            self.entries[source] = known[:3] + [width, height]
+            self.changed = True
+
+    def learn(self, source: str, stamp, digest: str, width: int, height: int) -> None:
+        """What a reading in another process found (the read pool's workers keep
+        nothing): the photo's hash and size, for the file as it was then."""
+        if not stamp or not digest:
+            return
+        entry = [*stamp, digest, width, height]
+        if self.entries.get(source) != entry:
+            self.entries[source] = entry
+            self.changed = True
 
     def save(self) -> None:
         if not self.changed:

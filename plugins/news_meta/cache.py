@@ -67,10 +67,6 @@ def stamps(paths) -> dict[str, tuple[int, int]]:
 
 
 _CODE: str | None = None
-# Entries this process read, by folder and key: `invoke serve` rebuilds in one process,
-# and its next build then unpickles nothing. Entries are never changed once made (the
-# reader copies what it adjusts), and the text they hold is what the articles hold.
-_WARM: dict[tuple[str, str], Entry] = {}
 
 
 def code_version() -> str:
@@ -87,18 +83,22 @@ def code_version() -> str:
     return _CODE
 
 
-class ContentCache:
-    def __init__(self, path: str, settings: dict):
+# Values this process read, by folder and key: `invoke serve` rebuilds in one process,
+# and its next build then unpickles nothing. Values are never changed once made (the
+# reader copies what it adjusts), and the text they hold is what the articles hold.
+_WARM: dict[tuple[str, str], object] = {}
+
+
+class PickleStore:
+    """Values pickled one per file, <folder>/<2 hex>/<key>: written through a temporary
+    file and a rename, kept warm in memory once read, pruned at most once a day of
+    the files no build used for PRUNE_AFTER. The content cache and news_images'
+    memo of rewritten HTML are two of them."""
+
+    def __init__(self, path: str):
         self.path = path
-        described = repr([(name, settings.get(name)) for name in SETTINGS]) + code_version()
-        self.fingerprint = hashlib.blake2b(described.encode("utf-8", "replace"), digest_size=16).digest()
         self.used: set[str] = set()
         self.hits = self.misses = 0
-
-    def key(self, data: bytes, relative: str) -> str:
-        digest = hashlib.blake2b(self.fingerprint, digest_size=20)
-        digest.update(relative.encode("utf-8", "replace") + b"\0" + data)
-        return digest.hexdigest()
 
     def _file(self, key: str) -> str:
         return os.path.join(self.path, key[:2], key)
@@ -106,30 +106,31 @@ class ContentCache:
     def exists(self, key: str) -> bool:
         return os.path.exists(self._file(key))
 
-    def get(self, key: str) -> Entry | None:
+    def load(self, key: str, valid) -> object | None:
+        """The value under `key` if valid(value), else None (counted as a miss)."""
         self.used.add(key)
-        entry = _WARM.get((self.path, key))
-        if entry is None:
+        value = _WARM.get((self.path, key))
+        if value is None:
             try:
                 with open(self._file(key), "rb") as handle:
-                    entry = pickle.loads(handle.read())
+                    value = pickle.loads(handle.read())
             except (OSError, ValueError, EOFError, pickle.PickleError, AttributeError, ImportError):
-                self.misses += 1
-                return None
-        if not isinstance(entry, Entry) or not entry.fresh():
+                value = None
+        if value is None or not valid(value):
             self.misses += 1
             return None
         self.hits += 1
-        _WARM[(self.path, key)] = entry
-        return entry
+        _WARM[(self.path, key)] = value
+        return value
 
-    def put(self, key: str, entry: Entry) -> None:
+    def put(self, key: str, value) -> None:
+        self.used.add(key)
         target = self._file(key)
         temporary = f"{target}.{secrets.token_hex(4)}.tmp"
         try:
             os.makedirs(os.path.dirname(target), exist_ok=True)
             with open(temporary, "wb") as handle:
-                handle.write(pickle.dumps(entry, protocol=pickle.HIGHEST_PROTOCOL))
+                handle.write(pickle.dumps(value, protocol=pickle.HIGHEST_PROTOCOL))
             os.replace(temporary, target)
         except OSError:  # a read-only or full disk only costs speed
             try:
@@ -138,10 +139,10 @@ class ContentCache:
                 pass
 
     def prune(self) -> int:
-        """Remove entries this build did not use and nobody wrote for PRUNE_AFTER
-        (and, from the warm entries, every one this build did not use)."""
-        for key in set(_WARM) - {(self.path, k) for k in self.used}:
-            del _WARM[key]
+        """Forget the warm values this build did not use; once a day, remove the files
+        this build did not use and nobody wrote for PRUNE_AFTER."""
+        for warm in [w for w in _WARM if w[0] == self.path and w[1] not in self.used]:
+            del _WARM[warm]
         stamp = os.path.join(self.path, "pruned")
         try:  # once a day is enough: listing thousands of entries is a tenth of a rebuild
             if time.time() - os.stat(stamp).st_mtime < PRUNE_EVERY:
@@ -149,17 +150,32 @@ class ContentCache:
         except OSError:
             pass
         try:
+            os.makedirs(self.path, exist_ok=True)
             with open(stamp, "w", encoding="utf-8"):
                 pass
         except OSError:
             return 0
         removed, limit = 0, time.time() - PRUNE_AFTER
         for path in glob.glob(os.path.join(self.path, "??", "*")):
-            name = os.path.basename(path)
             try:
-                if name not in self.used and os.stat(path).st_mtime < limit:
+                if os.path.basename(path) not in self.used and os.stat(path).st_mtime < limit:
                     os.unlink(path)
                     removed += 1
             except OSError:
                 continue
         return removed
+
+
+class ContentCache(PickleStore):
+    def __init__(self, path: str, settings: dict):
+        super().__init__(path)
+        described = repr([(name, settings.get(name)) for name in SETTINGS]) + code_version()
+        self.fingerprint = hashlib.blake2b(described.encode("utf-8", "replace"), digest_size=16).digest()
+
+    def key(self, data: bytes, relative: str) -> str:
+        digest = hashlib.blake2b(self.fingerprint, digest_size=20)
+        digest.update(relative.encode("utf-8", "replace") + b"\0" + data)
+        return digest.hexdigest()
+
+    def get(self, key: str) -> Entry | None:
+        return self.load(key, lambda entry: isinstance(entry, Entry) and entry.fresh())

@@ -7,9 +7,9 @@ import datetime as dt
 import os
 import re
 import unicodedata
+from dataclasses import dataclass, field, replace
 from html import unescape
 from urllib.parse import unquote
-from dataclasses import dataclass, field, replace
 
 from markdown import Markdown
 from pelican.readers import MarkdownReader
@@ -160,7 +160,7 @@ class NewsReader(MarkdownReader):
             document.body_line, problems, inspect=self.state.inspect_photo,
         )
         html = drop_comments(self._convert(document.body, context))
-        from .sanitize import sanitize  # with bs4: only an article read afresh needs them
+        from .sanitize import sanitize  # only an article read afresh needs it
 
         html = sanitize(html, context, cfg.embed_hosts)  # raw HTML: allow-list, warnings with lines
         if not html.strip() and not page:
@@ -190,6 +190,10 @@ class NewsReader(MarkdownReader):
         """An unchanged article: its warnings again, its metadata made afresh (drafts, dates)."""
         problems.items = list(entry.warnings)
         problems.report()
+        learn = getattr(self.state.inspect_photo, "learn", None)
+        if learn is not None:  # the read pool's workers found these; the photo cache keeps them
+            for photo in entry.photos:
+                learn(photo, entry.stamps.get(photo.source))
         meta = copy.copy(entry.meta)
         context = BodyContext(problems.path, "", "", 0, problems, photos=list(entry.photos),
                               files=list(entry.files), roles={i: set(r) for i, r in entry.roles.items()})
