@@ -30,7 +30,22 @@ def _build(settings, content, output, strict, verbose=False):
     output = os.path.abspath(output) if output else CONFIG["output"]
     os.chdir(ROOT)
     result = run_build(settings, content, output, strict=strict, verbose=verbose)
-    exit_now(1 if result.crashed or (strict and not result.ok) else 0)
+    failed = result.crashed or (strict and not result.ok)
+    if _last_task():  # nothing runs after this build: end the process at once (runner.exit_now)
+        exit_now(1 if failed else 0)
+    if failed:
+        sys.exit(1)
+    return result
+
+
+def _last_task() -> bool:
+    """Whether the task running now is the last one named on the command line
+    (`invoke publish check` must still run `check` after `publish`)."""
+    from invoke import Task
+
+    names = {name.replace("_", "-") for name, value in globals().items() if isinstance(value, Task)}
+    named = [arg for arg in sys.argv[1:] if arg in names]
+    return len(named) == 1
 
 
 @task(help={"content": "content folder (default content/)", "output": "output folder (default output/)"})

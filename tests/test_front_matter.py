@@ -177,6 +177,13 @@ def test_summary_defaults_to_the_lead_paragraph(build_site):
     assert site.page("tin-tuc-su-kien/hoi-nghi-thi-dua").find("meta", attrs={"name": "description"})["content"] == "Đoạn mở đầu có chữ đậm."
 
 
+def test_the_default_summary_reads_past_a_quoted_angle_bracket(build_site):
+    body = 'UBND <abbr title="Ủy ban > nhân dân">quận</abbr> họp <em>định kỳ</em>.\n\nĐoạn hai.'
+    site = build_site({"a/index.md": article(body=body)})
+    meta = site.page("tin-tuc-su-kien/hoi-nghi-thi-dua").find("meta", attrs={"name": "description"})
+    assert meta["content"] == "UBND quận họp định kỳ."
+
+
 def test_body_starting_like_a_field_is_kept_as_text(build_site):
     site = build_site({"a/index.md": article(body="Ghi chú: buổi lễ bắt đầu lúc 8 giờ.\n\nĐoạn hai.")})
     first = site.page("tin-tuc-su-kien/hoi-nghi-thi-dua").select_one(".article__body p")

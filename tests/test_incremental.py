@@ -202,3 +202,16 @@ def test_a_build_that_stops_waits_for_its_index_process(tmp_path, build_site, fo
     assert not search._PENDING
     with pytest.raises(ChildProcessError):  # already waited for
         os.waitpid(started[0], os.WNOHANG)
+
+
+def test_a_first_build_in_place_always_has_its_search_index(tmp_path, build_site, forked_index):
+    """The output folder a manifest does not describe is emptied when the build starts,
+    never under the index process: a build in place without cache/pages has its index."""
+    content, out = sample_site(tmp_path)
+    for _ in range(3):
+        shutil.rmtree(tmp_path / "pages", ignore_errors=True)  # the manifest, beside the photo cache
+        site = build_site({}, content=content, output=out)
+        assert site.result.ok and (out / INDEX / "meta.json").exists()
+        terms, docs = searchable(out)
+        assert docs and "dong" in terms
+    assert forked_index["marker"].exists()

@@ -363,3 +363,17 @@ def test_without_the_content_cache_a_build_opens_no_known_photo(build_site, tmp_
     monkeypatch.undo()
     assert again.result.ok and not log.exists()
     assert sorted(again.files()) == sorted(first.files())
+
+
+def test_a_rebuild_in_place_after_a_quality_change_publishes_the_new_pixels(build_site, tmp_path):
+    """Derivative names do not hold the quality: the rebuild must link the newly
+    encoded files, not keep the ones the last build placed."""
+    files = {"a/index.md": article(body="Mở đầu.\n\n![Một](mot.jpg)"), "a/mot.jpg": None}
+    first = build_site(files, content=tmp_path / "c", output=tmp_path / "out")
+    jpegs = sorted(f for f in first.files() if f.endswith(".jpg"))
+    before = {f: (first.output / f).read_bytes() for f in jpegs}
+    again = build_site({}, content=tmp_path / "c", output=tmp_path / "out",
+                       NEWS_IMAGES_QUALITY={"jpeg": 20, "webp": 20})
+    assert again.result.ok and sorted(f for f in again.files() if f.endswith(".jpg")) == jpegs
+    after = {f: (again.output / f).read_bytes() for f in jpegs}
+    assert all(len(after[f]) < len(before[f]) for f in jpegs)

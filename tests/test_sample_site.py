@@ -86,6 +86,18 @@ def test_invoke_build_takes_content_and_output(tmp_path):
     assert page.h1.get_text() == "Tin phường"
 
 
+def test_a_build_followed_by_another_task_lets_it_run(tmp_path):
+    """A build ends its process at once only when it is the last task named."""
+    content = tmp_path / "phuong"
+    (content / "2025/bai").mkdir(parents=True)
+    (content / "2025/bai/index.md").write_text(
+        "---\ntitle: Tin phường\ndate: 02/07/2025 08:00\ncategory: cac-phuong\n---\n\nNội dung.\n", encoding="utf-8")
+    out = str(tmp_path / "out")
+    done = run_invoke("build", "--content", str(content), "--output", out, "check", "--output", out)
+    assert done.returncode == 0, done.stderr
+    assert "Kiểm tra" in done.stdout + done.stderr  # check ran after the build
+
+
 def test_invoke_publish_fails_loudly_without_a_traceback(tmp_path):
     content = tmp_path / "c"
     (content / "a").mkdir(parents=True)

@@ -21,7 +21,7 @@ except ImportError:  # pragma: no cover - the plugin is always in PLUGINS_PATH
     def produced(path: str) -> None:
         pass
 
-    def placed_before(folder: str, names) -> bool:
+    def placed_before(folder: str, names, tag: str) -> bool:
         return False
 
 
@@ -66,8 +66,9 @@ def publish(contents, output_path: str, cfg: Config) -> dict:
     copied = 0
     for job, key in zip(jobs, sorted(wanted)):
         for folder in sorted(places[key]):
-            if placed_before(folder, [item.name for item in job.derivatives]):
-                continue  # linked by the last build into this same output folder
+            tag = os.path.basename(job.folder)  # the photo's hash and the settings that shape its pixels
+            if placed_before(folder, [item.name for item in job.derivatives], tag):
+                continue  # linked by the last build into this same output folder, from the same pixels
             target = os.path.join(output_path, *folder.split("/"))
             if not os.path.isdir(target):
                 os.makedirs(target, exist_ok=True)
@@ -77,18 +78,18 @@ def publish(contents, output_path: str, cfg: Config) -> dict:
                     found = os.stat(source)
                 except OSError:
                     continue
-                place(source, f"{target}{os.sep}{item.name}", found)
+                place(source, f"{target}{os.sep}{item.name}", found, tag)
                 copied += 1
     stats = {"photos": len(jobs), "rendered": len(todo), "derivatives": encoded, "copied": copied}
     logger.info("[news_images] %(photos)d ảnh: %(rendered)d ảnh mã hóa mới, %(copied)d tệp chép vào output", stats)
     return stats
 
 
-def place(source: str, target: str, found: os.stat_result | None = None) -> None:
+def place(source: str, target: str, found: os.stat_result | None = None, tag: str = "") -> None:
     """Hard-link a cached derivative into the output (fast, no extra disk);
     copy where links are impossible (another disk, Windows FAT, …). `found`:
-    the source's stat, when the caller has it."""
-    produced(target)
+    the source's stat, when the caller has it; `tag`: what it was made from."""
+    produced(target, tag)
     try:
         there = os.stat(target)
     except OSError:

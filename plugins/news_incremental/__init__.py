@@ -26,23 +26,35 @@ from pelican import signals
 
 KEY = "NEWS_INCREMENTAL_WRITER"
 SHARED = "NEWS_INCREMENTAL_CONTEXT"
+PREVIOUS = "NEWS_INCREMENTAL_PREVIOUS"
 
 
 _WRITER = None  # this build's IncrementalWriter, for produced()
 
 
-def produced(path: str) -> None:
+def produced(path: str, tag: str = "") -> None:
     """Record a file another plugin placed in the output (a photo derivative, a
-    document), so that it is removed by the first build that no longer places it."""
+    document), so that it is removed by the first build that no longer places it;
+    `tag` says what it was made from (for placed_before)."""
     if _WRITER is not None:
-        _WRITER.keep(path)
+        _WRITER.keep(path, tag)
 
 
-def placed_before(folder: str, names) -> bool:
+def placed_before(folder: str, names, tag: str) -> bool:
     """Whether the last build of this output folder placed every one of `names` in
-    `folder` (site-relative); if so they count as placed by this build too, and
-    the caller need not look at them (a no-change rebuild touches no photo)."""
-    return _WRITER is not None and _WRITER.placed_before(folder, names)
+    `folder` (site-relative) with this same `tag` (what they were made from: the
+    photo's hash and the settings that shape its pixels); if so they count as placed
+    by this build too, and the caller need not look at them (a no-change rebuild
+    touches no photo)."""
+    return _WRITER is not None and _WRITER.placed_before(folder, names, tag)
+
+
+def initialized(pelican):
+    """Read the last build's manifest, and empty an output folder it does not
+    describe, before any plugin writes there."""
+    from .writer import previous_build
+
+    pelican.settings[PREVIOUS] = previous_build(pelican.settings, pelican.output_path)
 
 
 def get_writer(pelican):
@@ -158,6 +170,7 @@ def _skip_empty_reader_checks() -> None:
 def register():
     _memoize_source_paths()
     _skip_empty_reader_checks()
+    signals.initialized.connect(initialized)
     signals.generator_init.connect(generator_init)
     signals.all_generators_finalized.connect(all_generators_finalized)
     signals.get_writer.connect(get_writer)

@@ -87,7 +87,8 @@ def _many(values, depth: int) -> list:
     """describe() of each value; articles in a list are nearly always described already
     (a page lists a dozen, and each appears on a score of pages): look them up first."""
     memo = _MEMO
-    return [memo.get((id(v), False)) or describe(v, False, depth + 1) for v in values]
+    return [(memo.get((id(v), False)) if isinstance(v, Content) else None) or describe(v, False, depth + 1)
+            for v in values]
 
 
 def _content(item: Content, deep: bool, depth: int):
@@ -122,7 +123,7 @@ def theme_and_code(theme: str, plugins: str) -> str:
 # Build state kept in the settings by our plugins: not shown by any page, and
 # holding objects whose description would change every build.
 STATE = {"NEWS_META_STATE", "NEWS_IMAGES_STATE", "NEWS_PUBLISH_STATE", "NEWS_INCREMENTAL_WRITER",
-         "NEWS_INCREMENTAL_CONTEXT",
+         "NEWS_INCREMENTAL_CONTEXT", "NEWS_INCREMENTAL_PREVIOUS",
          # where and how this build runs, never what a page shows
          "OUTPUT_PATH", "NEWS_OUTPUT_TARGET", "NEWS_INCREMENTAL"}
 

@@ -13,7 +13,7 @@ import shutil
 
 from pelican.writers import FileOverwriteFailedError, Writer
 
-from . import KEY, SHARED
+from . import KEY, PREVIOUS, SHARED
 from .fingerprint import (
     PAGED,
     UNREAD,
@@ -34,14 +34,9 @@ class IncrementalWriter(Writer):
         settings[KEY] = self
         self.incremental = settings.get("NEWS_INCREMENTAL", True)
         self.manifest_path = _manifest_path(settings, output_path)
-        self.previous = {}
         self.folder = _identity(output_path)
-        if self.incremental:
-            manifest = _load(self.manifest_path)
-            if manifest.get("folder") == self.folder:
-                self.previous = manifest.get("files", {})
-            else:  # output/ is not the folder the fingerprints describe (a publish was swapped in,
-                _clear(output_path)  # `invoke clean`, an older version of the manifest): start clean
+        found = settings.get(PREVIOUS)  # read (and the folder emptied if need be) when the build started
+        self.previous = dict(found) if found is not None else previous_build(settings, output_path)
         self.current: dict[str, str] = {}  # output file (relative) -> fingerprint
         self.base: dict[int, str] = {}  # id(shared context) -> its site-wide fingerprint
         self.code = theme_and_code(settings["THEME"], os.path.join(os.path.dirname(os.path.dirname(
@@ -113,20 +108,22 @@ class IncrementalWriter(Writer):
         self._written_files.add(filename)
         return _LazyFile(filename, encoding, self)
 
-    def keep(self, path: str) -> None:
+    def keep(self, path: str, tag: str = "") -> None:
         prefix = self.output_path.rstrip(os.sep) + os.sep  # a photo's every derivative: no relpath each
         name = path[len(prefix):] if path.startswith(prefix) else os.path.relpath(path, self.output_path)
-        self.current.setdefault(name.replace(os.sep, "/"), "")
+        name = name.replace(os.sep, "/")
+        if tag or name not in self.current:
+            self.current[name] = tag
 
-    def placed_before(self, folder: str, names) -> bool:
+    def placed_before(self, folder: str, names, tag: str) -> bool:
         prefix = folder.strip("/") + "/" if folder.strip("/") else ""
         keys = [prefix + name for name in names]
-        if not keys or any(self.previous.get(key) != "" for key in keys):  # "" marks a placed file
+        if not tag or not keys or any(self.previous.get(key) != tag for key in keys):
             return False
         if not os.path.isdir(os.path.join(self.output_path, *prefix.split("/"))):
             return False
         for key in keys:
-            self.current.setdefault(key, "")
+            self.current[key] = tag
         return True
 
     def remove_stale(self) -> None:
@@ -220,6 +217,21 @@ def _identity(folder: str) -> list[int]:
     except OSError:
         return []
     return [stat.st_dev, stat.st_ino]
+
+
+def previous_build(settings, output_path: str) -> dict[str, str]:
+    """What the last build in place wrote into `output_path` (file -> fingerprint, or
+    the tag of a placed photo), or nothing: a build into a fresh folder, or into one the
+    fingerprints do not describe (a publish was swapped in, `invoke clean`, an older
+    version of the manifest), which is then emptied. Called when the build starts,
+    before anything (the search index process among them) writes there."""
+    if not settings.get("NEWS_INCREMENTAL", True):
+        return {}
+    manifest = _load(_manifest_path(settings, output_path))
+    if manifest.get("folder") == _identity(output_path):
+        return manifest.get("files", {})
+    _clear(output_path)
+    return {}
 
 
 def _clear(output: str) -> None:

@@ -331,8 +331,9 @@ def drop_comments(html: str) -> str:
 
 
 _FIGURE = re.compile(r"<figure\b.*?</figure\s*>", re.S | re.I)
-_PARAGRAPH = re.compile(r"<p\b[^>]*>(.*?)</p\s*>", re.S | re.I)
-_TAG = re.compile(r"<[^>]*>")
+_ATTRIBUTES = r"""(?:[^>"']|"[^"]*"|'[^']*')*"""  # a quoted attribute may hold ">"
+_PARAGRAPH = re.compile(rf"<p\b{_ATTRIBUTES}>(.*?)</p\s*>", re.S | re.I)
+_TAG = re.compile(rf"<{_ATTRIBUTES}>")
 
 
 def lead_paragraph(html: str) -> str:

@@ -85,7 +85,7 @@ def finalized(pelican):
     started = time.perf_counter()
     indexed = False
     if state.get("search_pid"):  # before anything walks the output (minify, compress)
-        indexed = search.finished_in_background(state.pop("search_pid"))
+        indexed = search.finished_in_background(state.pop("search_pid")) and search.present(output)
         logger.info("[news_publish] chỉ mục tìm kiếm: %d bài, dựng song song với các trang (chờ %.2f giây)%s",
                     len(articles), time.perf_counter() - started, "" if indexed else ": lỗi, dựng lại")
         started = time.perf_counter()

@@ -242,8 +242,9 @@ def write_index(output: str, articles, cache_path: str | None, target: str | Non
         write_if_changed(os.path.join(folder, name), data)
     if "t-0.json" in files:
         for name in os.listdir(folder):
-            if name not in files and name.endswith(".json"):
-                os.remove(os.path.join(folder, name))  # buckets or chunks an earlier, other-sized index had
+            if name not in files and name.endswith((".json", ".tmp")):
+                os.remove(os.path.join(folder, name))  # buckets or chunks an earlier, other-sized index had,
+                # or the half-written file of an index process that was stopped
     return len(docs)
 
 
@@ -274,7 +275,10 @@ def start_in_background(output: str, articles, cache_path: str | None, target: s
 def finished_in_background(pid: int) -> bool:
     """Wait for start_in_background's process; whether it wrote the index."""
     _PENDING.discard(pid)
-    _, status = os.waitpid(pid, 0)
+    try:
+        _, status = os.waitpid(pid, 0)
+    except ChildProcessError:  # already reaped by someone else: the build writes the index itself
+        return False
     return os.waitstatus_to_exitcode(status) == 0
 
 
