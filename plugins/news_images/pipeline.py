@@ -18,7 +18,7 @@ from .settings import Config
 try:  # news_incremental removes what a later build no longer places
     from news_incremental import placed_before, produced
 except ImportError:  # pragma: no cover - the plugin is always in PLUGINS_PATH
-    def produced(path: str) -> None:
+    def produced(path: str, tag: str = "") -> None:
         pass
 
     def placed_before(folder: str, names, tag: str) -> bool:
@@ -65,8 +65,8 @@ def publish(contents, output_path: str, cfg: Config) -> dict:
     encoded = _run(todo, cfg.workers, photos)
     copied = 0
     for job, key in zip(jobs, sorted(wanted)):
+        tag = os.path.basename(job.folder)  # the photo's hash and the settings that shape its pixels
         for folder in sorted(places[key]):
-            tag = os.path.basename(job.folder)  # the photo's hash and the settings that shape its pixels
             if placed_before(folder, [item.name for item in job.derivatives], tag):
                 continue  # linked by the last build into this same output folder, from the same pixels
             target = os.path.join(output_path, *folder.split("/"))

@@ -39,12 +39,12 @@ def probe(path: str, max_pixels: int, digests: DigestMemo) -> Probe:
     size = os.path.getsize(path)
     if size == 0:
         raise PhotoProblem("tệp ảnh rỗng (0 byte)", FIX_REPLACE)
-    seen = digests.size_of(path)  # this very file (size, time) was read before: not again
-    if seen is not None:
-        width, height = seen
+    known = digests.known(path)  # this very file (size, time) was read before: not again
+    if known and len(known) >= 5:
+        _, _, digest, width, height = known[:5]
         if width * height > max_pixels:
             raise _bomb(width, height, max_pixels)
-        return Probe(width, height, digests.digest(path))
+        return Probe(width, height, digest)
     limit = Image.MAX_IMAGE_PIXELS
     Image.MAX_IMAGE_PIXELS = max_pixels  # Pillow refuses at twice this; we check below
     try:
@@ -68,7 +68,9 @@ def probe(path: str, max_pixels: int, digests: DigestMemo) -> Probe:
     if orientation in SWAPS_AXES:
         width, height = height, width
     found = Probe(width, height, digests.digest(path))
-    digests.note_size(path, width, height)
+    known = digests.known(path)
+    if known:  # its size too, so that the next build need not open it
+        digests.learn(path, known[:2], found.digest, width, height)
     return found
 
 
@@ -105,42 +107,29 @@ class DigestMemo:
         except (OSError, ValueError):
             self.entries = {}
 
-    def digest(self, source: str) -> str:
+    def known(self, source: str) -> list | None:
+        """[size, mtime, hash, width?, height?] remembered for this very file, or None."""
         stat = os.stat(source)
-        stamp = [stat.st_size, stat.st_mtime_ns]
-        known = self.entries.get(source)
-        if known and known[:2] == stamp:
+        entry = self.entries.get(source)
+        return entry if entry and entry[:2] == [stat.st_size, stat.st_mtime_ns] else None
+
+    def digest(self, source: str) -> str:
+        known = self.known(source)
+        if known:
             return known[2]
+        stat = os.stat(source)
         hasher = hashlib.blake2b(digest_size=16)
         with open(source, "rb") as handle:
             for block in iter(lambda: handle.read(1 << 20), b""):
                 hasher.update(block)
         value = hasher.hexdigest()
-        self.entries[source] = stamp + [value]
+        self.entries[source] = [stat.st_size, stat.st_mtime_ns, value]
         self.changed = True
         return value
 
-    def _known(self, source: str) -> list | None:
-        try:
-            stat = os.stat(source)
-        except OSError:
-            return None
-        known = self.entries.get(source)
-        return known if known and known[:2] == [stat.st_size, stat.st_mtime_ns] else None
-
-    def size_of(self, source: str) -> tuple[int, int] | None:
-        known = self._known(source)
-        return (known[3], known[4]) if known and len(known) >= 5 else None
-
-    def note_size(self, source: str, width: int, height: int) -> None:
-        known = self._known(source)
-        if known is not None and known[3:5] != [width, height]:
-            self.entries[source] = known[:3] + [width, height]
-            self.changed = True
-
     def learn(self, source: str, stamp, digest: str, width: int, height: int) -> None:
-        """What a reading in another process found (the read pool's workers keep
-        nothing): the photo's hash and size, for the file as it was then."""
+        """What a reading found (here, or in a read pool's worker, which keeps
+        nothing): the photo's hash and size, for the file as it was then (`stamp`)."""
         if not stamp or not digest:
             return
         entry = [*stamp, digest, width, height]

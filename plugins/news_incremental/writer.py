@@ -35,6 +35,7 @@ class IncrementalWriter(Writer):
         self.incremental = settings.get("NEWS_INCREMENTAL", True)
         self.manifest_path = _manifest_path(settings, output_path)
         self.folder = _identity(output_path)
+        self.prefix = self.output_path.rstrip(os.sep) + os.sep
         found = settings.get(PREVIOUS)  # read (and the folder emptied if need be) when the build started
         self.previous = dict(found) if found is not None else previous_build(settings, output_path)
         self.current: dict[str, str] = {}  # output file (relative) -> fingerprint
@@ -109,7 +110,7 @@ class IncrementalWriter(Writer):
         return _LazyFile(filename, encoding, self)
 
     def keep(self, path: str, tag: str = "") -> None:
-        prefix = self.output_path.rstrip(os.sep) + os.sep  # a photo's every derivative: no relpath each
+        prefix = self.prefix  # a photo's every derivative: no relpath each
         name = path[len(prefix):] if path.startswith(prefix) else os.path.relpath(path, self.output_path)
         name = name.replace(os.sep, "/")
         if tag or name not in self.current:

@@ -14,19 +14,10 @@ import os
 from concurrent.futures import ProcessPoolExecutor
 
 from .reader import NewsReader
+from .scan import content_files
 
 MINIMUM = 40  # below this, starting processes costs more than it saves
 _WORKER = None
-
-
-def markdown_files(settings) -> list[str]:
-    root = settings["PATH"]
-    found = []
-    for dirpath, dirnames, filenames in os.walk(root):
-        dirnames[:] = sorted(d for d in dirnames if not d.startswith("."))
-        found += [os.path.join(dirpath, f) for f in sorted(filenames)
-                  if f.lower().endswith((".md", ".markdown")) and f != "README.md"]
-    return found
 
 
 def prefill(settings, state, workers: int) -> int:
@@ -35,8 +26,8 @@ def prefill(settings, state, workers: int) -> int:
     if cache is None or workers < 2:
         return 0
     todo = []
-    found = state.markdown_files
-    for path in markdown_files(settings) if found is None else found:
+    found = state.markdown_files  # scan.py's walk when the build started
+    for path in content_files(settings["PATH"])[0] if found is None else found:
         try:
             with open(path, "rb") as handle:
                 data = handle.read()

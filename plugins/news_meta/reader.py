@@ -208,7 +208,7 @@ class NewsReader(MarkdownReader):
 
     def prepare(self) -> Markdown:
         """What reading an article afresh needs: the Markdown instance (one per reader:
-        building it costs as much as a page) and the sanitizer with bs4."""
+        building it costs as much as a page) and the sanitizer module."""
         from . import sanitize  # noqa: F401
 
         if self._markdown is None:

@@ -11,13 +11,14 @@ Signals:
   sitemap.xml, sitemap-news.xml, robots.txt, _headers and _nginx.conf, and
   a redirect from each article's legacy_url (redirects.py); in
   production minify HTML, CSS and JS (NEWS_MINIFY); update the search index
-  (search.py, NEWS_SEARCH), or wait for the process that wrote it; in production write .gz and .br beside every
-  text file (NEWS_COMPRESS).
+  (search.py, NEWS_SEARCH), or wait for the process that wrote it; in
+  production write .gz and .br beside every text file (NEWS_COMPRESS).
 
 Settings: NEWS_MINIFY, NEWS_COMPRESS (False; publishconf.py turns them on),
 NEWS_SEARCH (True), NEWS_SEARCH_BACKGROUND (True: a first build writes the
-search index in a forked process while the pages render), NEWS_PUBLICATION_NAME (the name registered with Google
-News; SITENAME by default).
+search index in a forked process while the pages render),
+NEWS_PUBLICATION_NAME (the name registered with Google News; SITENAME by
+default).
 """
 
 import logging
@@ -112,16 +113,14 @@ def finalized(pelican):
         count = compress.minify_tree(output)
         logger.info("[news_publish] rút gọn %d tệp HTML, CSS, JS trong %.2f giây", count, time.perf_counter() - started)
     writer = settings.get("NEWS_INCREMENTAL_WRITER")
-    unchanged = writer is not None and writer.unchanged and search.present(output)
-    if indexed:
-        pass
-    elif settings.get("NEWS_SEARCH", True) and unchanged:
-        logger.info("[news_publish] chỉ mục tìm kiếm: không trang nào đổi, giữ nguyên")
-    elif settings.get("NEWS_SEARCH", True):
-        started = time.perf_counter()
-        count = search.write_index(output, articles, search_cache(settings), settings.get("NEWS_OUTPUT_TARGET"),
-                                   keep_state=settings.get("NEWS_INCREMENTAL", True))
-        logger.info("[news_publish] chỉ mục tìm kiếm: %d bài, %.2f giây", count, time.perf_counter() - started)
+    if settings.get("NEWS_SEARCH", True) and not indexed:
+        if writer is not None and writer.unchanged and search.present(output):
+            logger.info("[news_publish] chỉ mục tìm kiếm: không trang nào đổi, giữ nguyên")
+        else:
+            started = time.perf_counter()
+            count = search.write_index(output, articles, search_cache(settings), settings.get("NEWS_OUTPUT_TARGET"),
+                                       keep_state=settings.get("NEWS_INCREMENTAL", True))
+            logger.info("[news_publish] chỉ mục tìm kiếm: %d bài, %.2f giây", count, time.perf_counter() - started)
     if settings.get("NEWS_COMPRESS"):
         started = time.perf_counter()
         count = compress.compress_tree(output)

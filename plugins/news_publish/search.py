@@ -143,9 +143,14 @@ def _add_counts(target, number: int, counts: tuple, buckets: int, where: dict) -
             postings.append(count)
 
 
+def _norm(length: int, average: float) -> float:
+    """BM25's length normalisation of a document: K1·(1 − B + B·length/average)."""
+    return K1 * (1 - B + B * length / average)
+
+
 def _weighted(terms: dict[str, array], norm) -> bytes:
     """The JSON of {term: [doc, weight, …]} from postings of counts: BM25's term part,
-    times 100, with norm(doc) = K1·(1 − B + B·length/average)."""
+    times 100, with norm(doc) from _norm."""
     parts = []
     for term, postings in sorted(terms.items()):
         values = []
@@ -175,7 +180,7 @@ def full_files(docs: list[Doc]) -> tuple[dict[str, bytes], dict]:
         doc._record = None
     del where
     average = (sum(lengths) / count) if count else 1.0
-    norms = [K1 * (1 - B + B * length / average) for length in lengths]
+    norms = [_norm(length, average) for length in lengths]
     files: dict[str, bytes] = {}
     for start in range(0, count, CHUNK):
         files[f"d-{start // CHUNK}.json"] = _json([d.shown() for d in docs[start:start + CHUNK]])
@@ -205,7 +210,7 @@ def delta_files(docs: list[tuple], state: dict) -> dict[str, bytes] | None:
     for n, d in enumerate(changed):
         folded, exact, length, _ = d.record
         _add_counts(terms, first + n, (folded, exact), 0, {})
-        norms[first + n] = K1 * (1 - B + B * length / state["average"])
+        norms[first + n] = _norm(length, state["average"])
     docs_json = _json({"docs": [d.shown() for d in changed], "hide": hidden})
     data = docs_json[:-1] + b',"terms":' + _weighted(terms, norms.__getitem__) + b"}"  # keys stay sorted
     meta["delta"] = hashlib.blake2b(data, digest_size=8).hexdigest() if changed or hidden else ""
