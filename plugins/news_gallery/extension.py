@@ -2,12 +2,14 @@
 
 from __future__ import annotations
 
+import re
 import xml.etree.ElementTree as etree
 from html import escape
 
 from markdown.extensions import Extension
 from markdown.preprocessors import Preprocessor
 from markdown.treeprocessors import Treeprocessor
+from markdown.util import ETX, STX
 
 from news_meta.photos import is_local_file
 
@@ -57,17 +59,15 @@ class FigureTreeprocessor(Treeprocessor):
             for child in list(parent):
                 if child.tag == "img" and context:
                     self._resolve(child, context)
-                if child.tag == "a" and context and is_local_file(child.get("href", "")):
-                    href = child.get("href", "")
-                    index = context.attachment(href, context.find_line(href))
-                    if index is not None:
-                        child.set("data-news-file", str(index))
+                if child.tag == "a" and context and is_local_file(unescape_md(child.get("href", ""))):
+                    link(child, context)
                 if child.tag == "p" and _standalone_image(child) is not None:
                     self._figure(child, _standalone_image(child), context)
         return None
 
     def _resolve(self, img, context):
-        src = img.get("src", "")
+        src = unescape_md(img.get("src", ""))  # ![x](anh\_1.jpg) names anh_1.jpg
+        img.set("src", src)
         index = context.photo(src, context.find_line(src))
         if index is not None:
             img.set("data-news-photo", str(index))
@@ -81,6 +81,23 @@ class FigureTreeprocessor(Treeprocessor):
         if caption:
             figcaption = etree.SubElement(paragraph, "figcaption")
             figcaption.text = squash(caption)
+
+
+def link(anchor, context) -> None:
+    """A link to a file beside the article: marked for news_images (BodyContext.link)."""
+    href = unescape_md(anchor.get("href", ""))
+    anchor.set("href", href)
+    marker = context.link(href, context.find_line(href))
+    if marker:
+        anchor.set(*marker)
+
+
+_STASHED = re.compile(f"{STX}(\\d+){ETX}")
+
+
+def unescape_md(text: str) -> str:
+    """Markdown's backslash escapes, which it keeps as placeholders until the very end."""
+    return _STASHED.sub(lambda m: chr(int(m.group(1))), text) if STX in text else text
 
 
 def _standalone_image(paragraph):

@@ -5,6 +5,8 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
+from news_meta.photos import MARKDOWN_ESCAPE
+
 OPEN = re.compile(r"^ {0,3}:{3,}\s*gallery\b[ \t]*(?P<title>.*?)\s*$", re.IGNORECASE)
 CLOSE = re.compile(r"^ {0,3}:{3,}\s*$")
 COLONS = re.compile(r"^\s*(?:>\s*)*:{3,}")  # any line that looks like a ::: fence
@@ -84,7 +86,7 @@ def _item(line: str, index: int, problems: list[Problem]) -> Item | None:
     if not caption:
         problems.append(Problem(index, "ảnh trong thư viện thiếu chú thích (caption)", "Viết chú thích trong ngoặc vuông: ![Chú thích ảnh](ten-anh.jpg)."))
         return None
-    return Item(match["src"].strip("<>"), alt or caption, caption, index)
+    return Item(MARKDOWN_ESCAPE.sub(r"\1", match["src"].strip("<>")), alt or caption, caption, index)
 
 
 def squash(text: str) -> str:

@@ -92,11 +92,12 @@ def rewrite(html: str, urls: Urls) -> str:
     for element in soup.find_all(attrs={MARKER: True}):
         index = int(element[MARKER])
         del element[MARKER]
-        if element.name == "a":  # a gallery link: the largest photo, sized for PhotoSwipe
+        if element.name == "a":  # a gallery link, or a link to a photo: the largest copy, metadata removed
             photo, derivatives = urls.derivatives(index)
             largest = pick(derivatives, "full", "jpeg")[-1]
             element["href"] = urls.url(photo, largest.name)
-            element["data-pswp-width"], element["data-pswp-height"] = str(largest.width), str(largest.height)
+            if "news-gallery__link" in element.get("class", ()):  # sized for PhotoSwipe
+                element["data-pswp-width"], element["data-pswp-height"] = str(largest.width), str(largest.height)
             continue
         in_gallery = element.find_parent("a", class_="news-gallery__link") is not None
         role, sizes = ("thumb", urls.cfg.thumb_sizes) if in_gallery else ("full", urls.cfg.sizes)

@@ -2,7 +2,8 @@
 
 Signals:
 - initialized: load the settings into a State kept at settings["NEWS_META_STATE"];
-  warn about files such as index.md.txt that would be skipped silently.
+  warn about files such as index.md.txt that would be skipped silently;
+  refuse folder links that lead outside the content folder or loop (scan.py).
 - article_generator_init: read the articles the content cache lacks in a pool
   of processes (prefill.py, NEWS_READ_WORKERS, all cores by default), so
   Pelican's own pass finds them cached.
@@ -36,7 +37,7 @@ def initialized(pelican):
 
     current = state.ensure(pelican.settings)
     state.install_filter(current)
-    current.markdown_files = warn_skipped_articles(pelican.settings["PATH"])
+    current.markdown_files = warn_skipped_articles(pelican.settings)
 
 
 def readers_init(readers):

@@ -6,6 +6,7 @@ from dataclasses import dataclass
 
 import yaml
 
+from . import controls
 from .errors import Problems
 
 _NULL = "tag:yaml.org,2002:null"
@@ -62,6 +63,8 @@ FAST_LOADER = getattr(yaml, "CSafeLoader", None)  # libyaml: the same nodes, ten
 
 
 def _parse_yaml(source: str, problems: Problems) -> dict[str, Field] | None:
+    if not _plain_yaml(source, problems):
+        return None
     try:
         # Errors are always worded by the pure-Python loader, whose messages _explain knows.
         root = _compose_fast(source) if FAST_LOADER else yaml.compose(source, Loader=yaml.SafeLoader)
@@ -98,8 +101,50 @@ def _parse_yaml(source: str, problems: Problems) -> dict[str, Field] | None:
         elif value is _NESTED:
             problems.error(line, key, "giá trị không được là một nhóm trường lồng nhau", YAML_FIX)
             value = INVALID
+        elif _has_controls(value):  # a YAML escape such as "\\a" or "\\x08" in quotes
+            problems.warn(line, key, controls.problem(controls.codes(" ".join(_strings(value)))), controls.FIX)
+            value = [controls.strip(v) for v in value] if isinstance(value, list) else controls.strip(value)
         fields[name] = Field(key, value, line)
     return fields
+
+
+MAX_DEPTH = 3  # the fields, a field's list, a list inside it (reported as nested below)
+
+
+def _plain_yaml(source: str, problems: Problems) -> bool:
+    """Refuse what front matter never needs and an attacker or a paste could use:
+    aliases (*a expands "billion laughs" to gigabytes), anchors (&a), tags
+    (!!python/…) and nesting deeper than MAX_DEPTH (a 700-level list exhausts the
+    recursion). Looked at as parser events, before any node is built: the first
+    one found is reported with its line. Syntax errors are left to the composer."""
+    depth = 0
+    try:
+        for event in yaml.parse(source, Loader=FAST_LOADER or yaml.SafeLoader):
+            if isinstance(event, (yaml.MappingStartEvent, yaml.SequenceStartEvent)):
+                depth += 1
+            elif isinstance(event, (yaml.MappingEndEvent, yaml.SequenceEndEvent)):
+                depth -= 1
+            problem = _unsupported(event, depth, source)
+            if problem:
+                line = event.start_mark.line
+                problems.error(line + 2, _key_at(source, line), problem, YAML_FIX)
+                return False
+    except yaml.YAMLError:
+        return True  # _parse_yaml words it
+    except RecursionError:  # pragma: no cover - the parsers are iterative
+        problems.error(1, None, "khai báo YAML lồng nhau quá sâu", YAML_FIX)
+        return False
+    return True
+
+
+def _unsupported(event, depth: int, source: str) -> str | None:
+    tagged = getattr(event, "tag", None) not in (None, "!")
+    if isinstance(event, yaml.AliasEvent) or getattr(event, "anchor", None) or tagged:
+        first = source[event.start_mark.index : event.start_mark.index + 1]
+        return f'giá trị bắt đầu bằng "{first}" sẽ bị YAML hiểu sai và cắt mất chữ'
+    if depth > MAX_DEPTH:
+        return "giá trị lồng nhau quá sâu (danh sách trong danh sách, nhiều tầng)"
+    return None
 
 
 def _compose_fast(source: str):
@@ -152,6 +197,14 @@ def _explain(problem: str | None) -> str:
 
 
 _NESTED = object()
+
+
+def _strings(value) -> list[str]:
+    return [v for v in (value if isinstance(value, list) else [value]) if isinstance(v, str)]
+
+
+def _has_controls(value) -> bool:
+    return any(controls.CONTROLS.search(v) for v in _strings(value))
 
 
 def _value(node: yaml.Node):

@@ -10,6 +10,9 @@ from dataclasses import dataclass, field
 import re
 from urllib.parse import unquote
 
+from .guard import Refused, within
+
+MARKDOWN_ESCAPE = re.compile(r"\\([\\`*_{}\[\]()#+\-.!<>])")  # Markdown's backslash escapes: anh\_1.jpg
 _SCHEME = re.compile(r"^[A-Za-z][A-Za-z0-9+.-]*:")  # http:, file:, C:
 FILE_EXTENSIONS = (
     ".pdf", ".doc", ".docx", ".xls", ".xlsx", ".ppt", ".pptx", ".odt", ".ods", ".odp",
@@ -47,12 +50,8 @@ class PhotoRef:
         return slugify(posixpath.splitext(posixpath.basename(self.name))[0], 40) or "anh"
 
 
-class PhotoProblem(ValueError):
+class PhotoProblem(Refused):
     """str() is the problem; `fix` the advice."""
-
-    def __init__(self, problem: str, fix: str):
-        super().__init__(problem)
-        self.fix = fix
 
 
 def is_local_file(ref: str) -> bool:
@@ -61,6 +60,11 @@ def is_local_file(ref: str) -> bool:
     if not ref or _SCHEME.match(ref) or ref.startswith(("/", "#", "?")):
         return False
     return ref.lower().rsplit("?", 1)[0].endswith(FILE_EXTENSIONS + PHOTO_EXTENSIONS)
+
+
+def is_photo(ref: str) -> bool:
+    """A local file reference whose name says it is a photo."""
+    return is_local_file(ref) and ref.strip().lower().rsplit("?", 1)[0].endswith(PHOTO_EXTENSIONS)
 
 
 def resolve(ref: str, md_path: str, content_root: str, kind: str = "ảnh") -> PhotoRef:
@@ -77,7 +81,7 @@ def resolve(ref: str, md_path: str, content_root: str, kind: str = "ảnh") -> P
     if not os.path.exists(source):
         source = os.path.normpath(os.path.join(folder, unquote(ref)))
     source = _same_name_other_normalisation(source)
-    if os.path.commonpath([root, os.path.realpath(source)]) != root:  # ../ or a symlink out
+    if not within(source, root):  # ../ or a symlink out
         raise PhotoProblem(f'{kind} "{ref}" nằm ngoài thư mục nội dung (content)', fix)
     if not os.path.isfile(source):
         raise PhotoProblem(f'không tìm thấy {kind} "{ref}"', _missing_fix(source))

@@ -15,12 +15,13 @@ from markdown import Markdown
 from pelican.readers import MarkdownReader
 from pelican.urlwrappers import Category, Tag
 
-from . import vi
+from . import controls, vi
 from .cache import Entry, stamps
 from .errors import ArticleRejected, Problems
 from .fields import Meta, validate
 from .frontmatter import split
-from .photos import PhotoProblem, PhotoRef, resolve
+from .guard import Refused, readable
+from .photos import MARKDOWN_ESCAPE, PhotoProblem, PhotoRef, is_photo, resolve
 from .slugs import slugify
 
 
@@ -49,6 +50,7 @@ class BodyContext:
             if self.inspect:
                 photo = self.inspect(photo)
         except PhotoProblem as exc:
+            self.failed.add(ref)
             self.problems.error(line, field_name, f'{exc} ("{ref}")' if ref not in str(exc) else str(exc), exc.fix)
             return None
         if photo not in self.photos:
@@ -63,21 +65,34 @@ class BodyContext:
         try:
             item = resolve(ref, self.md_path, self.content_root, kind="tệp")
         except PhotoProblem as exc:
+            self.failed.add(ref)
             self.problems.error(line, "liên kết", str(exc), exc.fix)
             return None
         if item not in self.files:
             self.files.append(item)
         return self.files.index(item)
 
+    def link(self, ref: str, line: int | None) -> tuple[str, str] | None:
+        """A link to a file beside the article, as the marker news_images rewrites. A
+        photo goes through the photo pipeline: the link opens its largest derivative,
+        metadata removed (the original, GPS and all, is never published); any other
+        file is attached as it is."""
+        if is_photo(ref):
+            index = self.photo(ref, line, "liên kết")
+            return None if index is None else ("data-news-photo", str(index))
+        index = self.attachment(ref, line)
+        return None if index is None else ("data-news-file", str(index))
+
     def find_line(self, ref: str) -> int | None:
         """The file line of the first body line that references `ref`."""
         for needle in (f"({ref}", f"(<{ref}>", ref, unquote(ref)):
             for offset, line in enumerate(self.body_lines):
-                if needle in line:
+                if needle in line or ("\\" in line and needle in MARKDOWN_ESCAPE.sub(r"\1", line)):
                     return self.first_line + offset
         return None
 
     body_lines: list[str] = field(default_factory=list)
+    failed: set[str] = field(default_factory=set)  # references already reported as not found
 
 
 @dataclass(frozen=True)
@@ -117,6 +132,15 @@ class NewsReader(MarkdownReader):
             return self._read(source_path)
         except ArticleRejected:
             raise
+        except RecursionError:  # Markdown and the HTML parsers recurse once per level of nesting
+            problems = Problems(display_path(source_path))
+            problems.error(
+                _deepest_line(source_path), None,
+                "nội dung lồng nhau quá sâu (danh sách trong danh sách, trích dẫn > trong >, "
+                "hoặc thẻ HTML trong thẻ HTML, hàng trăm tầng), chương trình không đọc được",
+                "Giảm số tầng lồng nhau quanh dòng này xuống dưới 20 tầng.",
+            )
+            self._reject(problems)
         except Exception as exc:  # a bug of ours must still name the file
             problems = Problems(display_path(source_path))
             problems.error(
@@ -128,6 +152,11 @@ class NewsReader(MarkdownReader):
 
     def _read(self, source_path):
         problems = Problems(display_path(source_path))
+        try:  # a symlinked index.md, or a file reached through a linked folder, that leads outside
+            readable(source_path, self.settings["PATH"], "tệp bài viết")
+        except Refused as exc:
+            problems.error(None, None, str(exc), exc.fix)
+            self._reject(problems)
         page = self._is_page(source_path)
         cache, key = self.state.content_cache, None
         known = self.state.known_keys.pop(source_path, None)  # hashed moments ago by prefill.py
@@ -150,7 +179,9 @@ class NewsReader(MarkdownReader):
         # One form for every Vietnamese letter (macOS and some keyboards write NFD):
         # what readers see, search and copy is then the same whatever the editor typed.
         text = unicodedata.normalize("NFC", text)
-        document = split(text, problems)
+        for line, codes in controls.found(text):  # invisible, and fatal to XML: reported, then dropped
+            problems.warn(line, None, controls.problem(codes), controls.FIX)
+        document = split(controls.strip(text), problems)
         if document is None:
             self._reject(problems)
         cfg = self.state.config
@@ -283,6 +314,20 @@ class NewsReader(MarkdownReader):
         if tags:
             metadata["tags"] = tags
         return metadata
+
+
+def _deepest_line(path: str) -> int | None:
+    """The line that opens the most levels: quote marks, indentation, tags, brackets."""
+    try:
+        lines = _bytes(path).decode("utf-8", "replace").split("\n")
+    except OSError:
+        return None
+    return max(range(len(lines)), key=lambda i: _levels(lines[i]), default=0) + 1
+
+
+def _levels(line: str) -> int:
+    lead = line[: len(line) - len(line.lstrip(" \t>"))]
+    return 2 * lead.count(">") + lead.count(" ") + line.count("<") + line.count("[")
 
 
 def _bytes(path: str) -> bytes:

@@ -22,7 +22,7 @@ import re
 import secrets
 from collections import Counter
 from collections.abc import Iterable
-from html import escape
+from html import escape, unescape
 from urllib.parse import parse_qs, urlsplit, urlunsplit
 
 import nh3
@@ -93,17 +93,20 @@ class Locator:
 
     def __init__(self, lines: list[str], first_line: int):
         self.lines = [line.lower() for line in lines]
+        # as a browser reads them: java&#x09;scr&#x69;pt: is found where it was written
+        self.decoded = [unescape(line) if "&" in line else line for line in self.lines]
         self.first_line = first_line
         self.used: Counter = Counter()
 
     def line(self, *needles: str) -> int | None:
-        for needle in needles:
-            needle = needle.lower()
-            found = [self.first_line + n for n, text in enumerate(self.lines) for _ in range(text.count(needle))]
-            if needle and found:
-                index = min(self.used[needle], len(found) - 1)
-                self.used[needle] += 1
-                return found[index]
+        for needle in needles:  # the most precise needle first, as written or as decoded
+            for lines in (self.lines, self.decoded):
+                needle = needle.lower()
+                found = [self.first_line + n for n, text in enumerate(lines) for _ in range(text.count(needle))]
+                if needle and found:
+                    index = min(self.used[needle], len(found) - 1)
+                    self.used[needle] += 1
+                    return found[index]
         return None
 
 
@@ -112,8 +115,6 @@ class Sanitizer:
         self.context = context
         self.hosts = tuple(hosts)
         self.locate = Locator(context.body_lines, context.first_line)
-        self.photos = len(context.photos)
-        self.files = len(context.files)
 
     # -- one verdict for nh3 and for the warnings, so they never disagree
 
@@ -127,9 +128,9 @@ class Sanitizer:
         if attr == "style":
             return None  # the site's CSP refuses inline styles; prepare() turned alignment into a class
         if attr == "data-news-photo":
-            return value if _index(value, self.photos) else None
+            return value if _index(value, len(self.context.photos)) else None
         if attr == "data-news-file":
-            return value if _index(value, self.files) else None
+            return value if _index(value, len(self.context.files)) else None
         return value
 
     # -- the whole pass
@@ -151,7 +152,7 @@ class Sanitizer:
         # as it is. Then nothing was removed and there is nothing to report, unless
         # the page embeds a frame or a photo from another site, which prepare() and
         # embed() handle (nh3 alone would keep such a photo).
-        if "<iframe" not in html and not REMOTE_IMG.search(html):
+        if "<iframe" not in html and not REMOTE_IMG.search(html) and not unresolved_refs(html, self.context.failed):
             if self.clean(html).replace("&nbsp;", "\u00a0") == html:
                 return html
         _load_bs4()
@@ -204,6 +205,26 @@ class Sanitizer:
                 )
                 img.decompose()
                 changed = True
+        return self.resolve_raw(soup) or changed
+
+    def resolve_raw(self, soup: BeautifulSoup) -> bool:
+        """Photos and files named in raw HTML (<img src="anh.jpg">, <a href="anh.jpg">)
+        go through the same pipeline as Markdown's: resolved beside the article,
+        published as derivatives without metadata, or reported. True when one was."""
+        changed = False
+        for element in soup.find_all(["img", "a"]):
+            attr = "src" if element.name == "img" else "href"
+            ref = _text(element.get(attr)).strip()
+            if not _local_ref(element.name, ref) or ref in self.context.failed or _marked(element):
+                continue
+            if element.name == "a":  # the same rule as a Markdown link
+                marker = self.context.link(ref, self.locate.line(ref, "<a"))
+            else:
+                index = self.context.photo(ref, self.locate.line(ref, "<img"))
+                marker = None if index is None else ("data-news-photo", str(index))
+            if marker:
+                element[marker[0]] = marker[1]
+            changed = True
         return changed
 
     # -- iframes
@@ -355,6 +376,34 @@ def url_allowed(value: str) -> bool:
     """http, https, mailto, tel or a relative URL (the check browsers would make)."""
     scheme = SCHEME.match(_url_text(value))
     return scheme is None or scheme.group(1).lower() in URL_SCHEMES
+
+
+_OPENING = re.compile(r"""<(img|a)\b((?:[^>"']|"[^"]*"|'[^']*')*)>""", re.I)
+_REF = re.compile(r"""\b(?:src|href)\s*=\s*(?:"([^"]*)"|'([^']*)'|([^\s>]+))""", re.I)
+
+
+def unresolved_refs(html: str, failed: set[str]) -> bool:
+    """Whether raw HTML names a local photo or file that Markdown did not resolve."""
+    for match in _OPENING.finditer(html):
+        attrs = match.group(2)
+        found = None if "data-news-" in attrs else _REF.search(attrs)
+        if found:
+            ref = unescape(next(g for g in found.groups() if g is not None)).strip()
+            if ref not in failed and _local_ref(match.group(1).lower(), ref):
+                return True
+    return False
+
+
+def _local_ref(tag: str, ref: str) -> bool:
+    from .photos import is_local_file
+
+    if tag == "a":
+        return is_local_file(ref)
+    return bool(ref) and not REMOTE.match(ref) and not SCHEME.match(_url_text(ref)) and not ref.startswith("#")
+
+
+def _marked(element) -> bool:
+    return element.has_attr("data-news-photo") or element.has_attr("data-news-file")
 
 
 def _load_bs4() -> None:
