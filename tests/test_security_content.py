@@ -205,3 +205,55 @@ def test_entity_encoded_script_url_is_reported_at_its_own_line(build_site, caplo
     build_site({"a/index.md": article(body=body)})
     removed = [m for m in caplog.messages if "đã bỏ địa chỉ" in m]
     assert len(removed) == 1 and "index.md:9:" in removed[0], removed
+
+
+# -- every file linked from an article: cleaned like a photo, or refused with the reason
+
+
+def office_file(path, photo: bytes, signed=False) -> bytes:
+    import zipfile
+
+    with zipfile.ZipFile(path, "w", zipfile.ZIP_DEFLATED) as docx:
+        docx.writestr("[Content_Types].xml", "<Types/>")
+        docx.writestr("docProps/core.xml", "<cp:coreProperties><dc:title>Báo cáo</dc:title><dc:creator>Nguyễn Văn A"
+                      "</dc:creator><cp:lastModifiedBy>Trần Thị B</cp:lastModifiedBy></cp:coreProperties>")
+        docx.writestr("word/document.xml", "<w:document>Nội dung</w:document>")
+        docx.writestr("word/media/image1.jpeg", photo)
+        if signed:
+            docx.writestr("_xmlsignatures/sig1.xml", "<Signature/>")
+    return path.read_bytes()
+
+
+def test_linked_documents_lose_their_author_and_photo_positions_or_are_refused(build_site, tmp_path, caplog):
+    import io
+    import zipfile
+
+    from test_photos import camera_photo
+
+    camera_photo(tmp_path / "gps.jpg", size=(300, 200))
+    photo = (tmp_path / "gps.jpg").read_bytes()
+    docx = office_file(tmp_path / "bao-cao.docx", photo)
+    signed = office_file(tmp_path / "ky-so.docx", photo, signed=True)
+    pdf = b"%PDF-1.4\n/Author (Nguyen Van A)\n%%EOF\n"
+    body = "Mở đầu.\n\n[Báo cáo](bao-cao.docx), [văn bản ký số](ky-so.docx), [quyết định](quyet-dinh.pdf)."
+    site = build_site({"a/index.md": article(body=body), "a/bao-cao.docx": docx, "a/ky-so.docx": signed,
+                       "a/quyet-dinh.pdf": pdf}, strict=True)
+    assert site.result.ok, site.result.messages
+    folder = site.output / "tin-tuc-su-kien" / "hoi-nghi-thi-dua"
+    published = (folder / "bao-cao.docx").read_bytes()
+    with zipfile.ZipFile(io.BytesIO(published)) as archive:
+        core = archive.read("docProps/core.xml").decode()
+        assert "Nguyễn Văn A" not in core and "Trần Thị B" not in core and "<dc:title>Báo cáo</dc:title>" in core
+        image = archive.read("word/media/image1.jpeg")
+        assert b"Phone Maker" not in image
+        with Image.open(io.BytesIO(image)) as shown, Image.open(io.BytesIO(photo)) as original:
+            assert not shown.getexif() and shown.tobytes() == original.tobytes()  # same pixels
+        assert archive.read("word/document.xml").decode() == "<w:document>Nội dung</w:document>"
+    assert (folder / "ky-so.docx").read_bytes() == signed  # a signature would break
+    assert (folder / "quyet-dinh.pdf").read_bytes() == pdf
+    caplog.clear()
+    refused = build_site({"b/index.md": article("Bài hai", body="Mở đầu.\n\n[Video](clip.mp4)"),
+                          "b/clip.mp4": b"\x00\x00\x00\x18ftypmp42"}, strict=True)
+    assert not refused.result.ok
+    assert 'b/index.md:9: liên kết: không đăng tệp "clip.mp4": video có thể mang vị trí nơi quay (GPS)' in caplog.text
+    assert "YouTube" in caplog.text

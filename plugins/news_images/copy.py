@@ -1,15 +1,16 @@
-"""Copy the documents (PDF, DOCX, …) that published articles link to."""
+"""Publish the documents (PDF, DOCX, …) that articles link to, cleaned as
+documents.py says: no author, no photo position."""
 
 from __future__ import annotations
 
 import os
-import shutil
 
+from .documents import cleaned
 from .pipeline import photo_folder, produced
 
 
 def publish_files(contents, output_path: str) -> int:
-    """Copy each attached file once, beside its article; return how many."""
+    """Write each attached file once, beside its article; return how many."""
     written = set()
     for content in contents:
         for item in getattr(content, "files", None) or []:
@@ -18,7 +19,10 @@ def publish_files(contents, output_path: str) -> int:
             if target in written:
                 continue
             os.makedirs(os.path.dirname(target), exist_ok=True)
-            shutil.copyfile(item.source, target)
+            with open(item.source, "rb") as handle:
+                data = cleaned(item.name, handle.read())
+            with open(target, "wb") as handle:
+                handle.write(data)
             produced(target)
             written.add(target)
     return len(written)

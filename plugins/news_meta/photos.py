@@ -18,6 +18,15 @@ FILE_EXTENSIONS = (
     ".pdf", ".doc", ".docx", ".xls", ".xlsx", ".ppt", ".pptx", ".odt", ".ods", ".odp",
     ".rtf", ".txt", ".csv", ".zip", ".rar", ".7z", ".mp3", ".mp4", ".m4a",
 )
+# Files that can carry where they were recorded and that the build cannot clean.
+REFUSED_FILES = {
+    ".mp4": "video có thể mang vị trí nơi quay (GPS)",
+    ".m4a": "tệp ghi âm có thể mang vị trí nơi ghi (GPS)",
+    ".rar": "tệp nén .rar không kiểm tra được bên trong",
+    ".7z": "tệp nén .7z không kiểm tra được bên trong",
+}
+REFUSED_FIX = ("Đăng video lên YouTube rồi nhúng vào bài; với tệp nén, nén lại bằng .zip "
+               "(trang sẽ xóa thông tin tác giả và vị trí của ảnh bên trong).")
 PHOTO_EXTENSIONS = (".jpg", ".jpeg", ".png", ".webp", ".gif", ".heic", ".heif", ".avif")
 
 
@@ -85,6 +94,9 @@ def resolve(ref: str, md_path: str, content_root: str, kind: str = "ảnh") -> P
         raise PhotoProblem(f'{kind} "{ref}" nằm ngoài thư mục nội dung (content)', fix)
     if not os.path.isfile(source):
         raise PhotoProblem(f'không tìm thấy {kind} "{ref}"', _missing_fix(source))
+    refused = REFUSED_FILES.get(os.path.splitext(source)[1].lower())
+    if kind != "ảnh" and refused:
+        raise PhotoProblem(f'không đăng tệp "{ref}": {refused}', REFUSED_FIX)
     if kind == "ảnh" and not source.lower().endswith(PHOTO_EXTENSIONS):
         raise PhotoProblem(
             f'"{ref}" không phải là tệp ảnh',
