@@ -26,22 +26,26 @@ class Refused(ValueError):
 
 def within(path: str, root: str) -> bool:
     """Whether `path` lies in `root` (or is it) once every link of both is resolved."""
-    real, base = os.path.realpath(path), os.path.realpath(root)
+    return _inside(os.path.realpath(path), os.path.realpath(root))
+
+
+def _inside(real: str, base: str) -> bool:
     try:
         return os.path.commonpath([real, base]) == base
     except ValueError:  # Windows: another drive
         return False
 
 
-def readable(path: str, root: str, what: str = "tệp") -> str:
-    """The resolved path of `path`, a regular file inside `root`; else Refused."""
-    if not within(path, root):
+def readable(path: str, root: str, what: str = "tệp", real_root: str | None = None) -> str:
+    """The resolved path of `path`, a regular file inside `root`; else Refused.
+    `real_root`: os.path.realpath(root), when the caller asks for many files."""
+    real = os.path.realpath(path)
+    if not _inside(real, real_root or os.path.realpath(root)):
         raise Refused(
             f'{what} "{os.path.basename(path)}" trỏ ra ngoài thư mục nội dung '
             f'(qua liên kết tắt hoặc ../), nên không được đọc',
-            f"Chép chính tệp đó vào thư mục nội dung thay cho liên kết tắt (symlink).",
+            "Chép chính tệp đó vào thư mục nội dung thay cho liên kết tắt (symlink).",
         )
-    real = os.path.realpath(path)
     try:
         mode = os.stat(real).st_mode
     except OSError:
@@ -53,23 +57,16 @@ def readable(path: str, root: str, what: str = "tệp") -> str:
     return real
 
 
-def links_out(root: str) -> list[tuple[str, str]]:
-    """(link, why) for each folder link under `root` that leads outside it or to a
-    folder that holds the link (a loop): walking into them would read files
-    that are not the site's, or the same files again and again."""
-    found = []
-    base = os.path.realpath(root)
-    for folder, dirs, _ in os.walk(root):  # links are not followed: each is looked at once
-        for name in sorted(dirs):
-            path = os.path.join(folder, name)
-            if not os.path.islink(path):
-                continue
-            target = os.path.realpath(path)
-            if not within(target, base):
-                found.append((path, "outside"))
-            elif within(os.path.realpath(folder), target):
-                found.append((path, "loop"))
-    return found
+def folder_link(path: str, base: str) -> str | None:
+    """For a folder link `path` under the content folder `base` (links resolved):
+    "outside" when it leads out of it, "loop" when it leads to a folder that holds
+    the link (walking it would read the same files again and again), else None."""
+    target = os.path.realpath(path)
+    if not _inside(target, base):
+        return "outside"
+    if _inside(os.path.realpath(os.path.dirname(path)), target):
+        return "loop"
+    return None
 
 
 def writable_folder(target: str, protected: tuple[str, ...] = ()) -> None:

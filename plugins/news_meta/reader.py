@@ -124,6 +124,7 @@ class NewsReader(MarkdownReader):
         super().__init__(settings)
         self.state = state
         self._markdown = None
+        self._root = None  # the content folder, links resolved
 
     file_extensions = ["md", "markdown", "MD", "Md", "MARKDOWN"]
 
@@ -153,7 +154,9 @@ class NewsReader(MarkdownReader):
     def _read(self, source_path):
         problems = Problems(display_path(source_path))
         try:  # a symlinked index.md, or a file reached through a linked folder, that leads outside
-            readable(source_path, self.settings["PATH"], "tệp bài viết")
+            if self._root is None:
+                self._root = os.path.realpath(self.settings["PATH"])
+            readable(source_path, self.settings["PATH"], "tệp bài viết", self._root)
         except Refused as exc:
             problems.error(None, None, str(exc), exc.fix)
             self._reject(problems)

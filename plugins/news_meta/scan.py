@@ -8,7 +8,7 @@ import logging
 import os
 
 from .errors import ContentError
-from .guard import within
+from .guard import folder_link
 
 logger = logging.getLogger("news_meta")
 SKIPPED_SUFFIXES = (".md.txt", ".markdown.txt", ".md.docx", ".mkd", ".mdown")
@@ -27,12 +27,9 @@ def content_files(content_root: str) -> tuple[list[str], list[str], list[tuple[s
         hidden = (os.sep + ".") in folder[len(content_root.rstrip(os.sep)):]  # os.walk joins onto the root
         for name in dirs:
             path = os.path.join(folder, name)
-            if os.path.islink(path):
-                target = os.path.realpath(path)
-                if not within(target, base):
-                    links.append((path, "outside"))
-                elif within(os.path.realpath(folder), target):
-                    links.append((path, "loop"))
+            why = folder_link(path, base) if os.path.islink(path) else None
+            if why:
+                links.append((path, why))
         for name in sorted(files):
             lower = name.lower()
             if lower.endswith((".md", ".markdown")) and name != "README.md" and not hidden:
