@@ -5,6 +5,7 @@ from __future__ import annotations
 import os
 
 from news_build.editor import shown as shown_path
+from news_meta.guard import within
 from news_meta.photos import FILE_EXTENSIONS
 from news_meta.settings import Config
 from news_meta.slugs import slugify
@@ -108,12 +109,17 @@ def import_pages(sources, into, cfg: Config, category_map, force, say=print) -> 
     targets.update({link_key(e.url): folder for e, folder, _ in planned if e.url})
     for e, folder, slug in planned:
         links = Links(e, folder, targets)
-        _import_one(e, folder, slug, cfg, mapping, links, force, report)
+        _import_one(e, into, folder, slug, cfg, mapping, links, force, report)
     return report
 
 
-def _import_one(e: Extracted, folder, slug, cfg: Config, mapping, links, force, report: Report) -> None:
+def _import_one(e: Extracted, into, folder, slug, cfg: Config, mapping, links, force, report: Report) -> None:
     shown = shown_path(e.page.path)
+    if not within(folder, into):  # a year or article folder that is a link leading elsewhere
+        report.skipped.append((shown, f"thư mục {shown_path(folder)} dẫn ra ngoài thư mục nội dung {shown_path(into)} "
+                               "(qua liên kết tắt), nên không ghi bài vào đó; chưa ghi gì cho bài này. Thay liên kết "
+                               "tắt (symlink) bằng một thư mục thật trong thư mục nội dung rồi chạy lại", True))
+        return
     category = category_of(e.category, mapping, cfg)
     converted = convert(e.blocks, e.title, locator(e), set(), links.resolve)
     text = write.with_hash(front_matter(e, category, converted.summary, slug, cfg.timezone) + "\n" + converted.markdown)
@@ -127,6 +133,7 @@ def _import_one(e: Extracted, folder, slug, cfg: Config, mapping, links, force, 
             report.no_url.append(index)
         if links.dangling:
             report.old_links.append((index, sorted(links.dangling)))
+        report.files_outside += [(index, item) for item in links.outside]
     if state == "edited" and not force:
         reason = f"{index} đã được sửa sau khi nhập nên được giữ nguyên; thêm --force để ghi đè bằng bản nhập lại"
         report.skipped.append((shown, reason, False))
@@ -186,6 +193,10 @@ def print_report(report: Report, into: str, say=print) -> None:
     say(f"  Ảnh thiếu (không có trong bản lưu, đã ghi chú trong bài): {len(report.photos_missing)}")
     for index, src in report.photos_missing:
         say(f"    ! {index}: {src}")
+    if report.files_outside:
+        say(f"  Tệp đính kèm nằm ngoài thư mục nguồn (không chép, liên kết giữ nguyên): {len(report.files_outside)}")
+        for index, item in report.files_outside:
+            say(f"    ! {index}: {item}")
     if report.uncaptioned:
         total = sum(n for _, n in report.uncaptioned)
         say(f"  Ảnh không có chú thích (đã tạm dùng tiêu đề bài, nên viết lại): {total}")

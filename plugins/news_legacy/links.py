@@ -4,7 +4,8 @@
   which Pelican turns into that article's new address (and warns about if the
   folder is ever renamed);
 - a link to a document (PDF, Word, Excel…) saved in the mirror is copied into
-  the article folder and linked by its new name, as editors attach files;
+  the article folder and linked by its new name, as editors attach files
+  (only from inside the SOURCE folders: one elsewhere stays a link, listed);
 - any other link to the old portal's host is kept and listed in the report:
   it breaks once the domain serves the new site.
 """
@@ -14,6 +15,7 @@ from __future__ import annotations
 import os
 from urllib.parse import unquote, urlsplit
 
+from news_meta.guard import Refused
 from news_meta.photos import FILE_EXTENSIONS
 
 from .sources import local_file
@@ -33,6 +35,7 @@ class Links:
         self.host = urlsplit(article.url).netloc.lower().removeprefix("www.") if article.url else (
             article.page.host or "")
         self.dangling: set[str] = set()
+        self.outside: list[str] = []  # documents named outside the SOURCE folders: link kept, not copied
 
     def resolve(self, url: str):
         """('article', '{filename}/…'), ('file', local path) or None to keep `url`."""
@@ -42,7 +45,11 @@ class Links:
             return "article", "{filename}" + relative
         path = urlsplit(url).path.lower()
         if path.endswith(FILE_EXTENSIONS):
-            local = local_file(url, self.article.page, self.article.url)
+            try:
+                local = local_file(url, self.article.page, self.article.url)
+            except Refused as exc:
+                local = None
+                self.outside.append(f"{url} ({exc}. {exc.fix})")
             if local:
                 return "file", local
         if self.host and urlsplit(url).netloc.lower().removeprefix("www.") == self.host:

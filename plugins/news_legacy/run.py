@@ -12,6 +12,8 @@ import os
 from dataclasses import dataclass, field
 from zoneinfo import ZoneInfo
 
+from news_meta.fields import legacy_url_problem
+from news_meta.guard import Refused
 from news_meta.settings import CategoryDef, Config
 from news_meta.slugs import fold
 
@@ -51,6 +53,7 @@ class Report:
     photos_copied: int = 0
     documents_copied: int = 0
     photos_missing: list[tuple[str, str]] = field(default_factory=list)  # (article, src)
+    files_outside: list[tuple[str, str]] = field(default_factory=list)  # (article, link and why)
     uncaptioned: list[tuple[str, int]] = field(default_factory=list)
     no_url: list[str] = field(default_factory=list)
     old_links: list[tuple[str, list[str]]] = field(default_factory=list)
@@ -67,7 +70,7 @@ def extract(page: Page) -> Extracted:
         text = decode(handle.read())
     declared = declared_url(text)
     soup, found = read(text)
-    url = _choose_url(found.canonical, declared, page.mirror_url())
+    url, dropped = _choose_url(found.canonical, declared, page.mirror_url())
     blocks = []
     if found.lead is not None:
         blocks += Walker(url).run(found.lead)
@@ -78,16 +81,28 @@ def extract(page: Page) -> Extracted:
     if not any(isinstance(b, Para) for b in blocks):
         raise NotArticle("bài không có đoạn văn nào sau khi bỏ phần thừa của trang", error=True)
     soup.decompose()
+    notice = "; ".join(n for n in (text.notice, dropped) if n)
     return Extracted(page, found.title, found.date, found.has_time, found.views, found.category,
-                     found.tags, url, blocks, text.notice)
+                     found.tags, url, blocks, notice)
 
 
-def _choose_url(canonical, declared, mirror) -> str | None:
+def _choose_url(canonical, declared, mirror) -> tuple[str | None, str]:
+    """The page's old address, and why an address it gave was left out ("" if none was).
+
+    Only an address the legacy_url field accepts is kept: one holding %0A, %22 or
+    %2e%2e would fail the build or write redirects where they do not belong."""
     from urllib.parse import urlsplit
 
-    if canonical and urlsplit(canonical).path.strip("/"):
-        return canonical  # a canonical pointing at the home page is a template bug, not the address
-    return declared or mirror or canonical
+    # A canonical pointing at the home page is a template bug, not the address: tried last.
+    first = [canonical] if canonical and urlsplit(canonical).path.strip("/") else []
+    chosen, dropped = None, ""
+    for url in dict.fromkeys(u for u in (*first, declared, mirror, canonical) if u):
+        problem = legacy_url_problem(url)
+        if problem is None:
+            chosen = url
+            break
+        dropped = dropped or f"bỏ địa chỉ cũ: {problem[0]}"
+    return chosen, dropped
 
 
 def load_mapping(path: str | None, cfg: Config) -> dict[str, CategoryDef]:
@@ -182,13 +197,20 @@ def front_matter(e: Extracted, category: CategoryDef, summary: str, slug: str | 
 def locator(e: Extracted):
     """locate(src, href) -> (path, image format) of a saved photo, or (None, why not)."""
     def locate(src: str, href: str):
+        refused = ""
         if href and href.lower().split("?")[0].endswith(IMAGE_EXTENSIONS):
-            full = local_file(href, e.page, e.url)
+            try:
+                full = local_file(href, e.page, e.url)
+            except Refused as exc:
+                full, refused = None, f"{exc}. {exc.fix}"
             if full and image_format(full):
                 return os.path.normpath(full), image_format(full)
-        found = local_file(src, e.page, e.url)
+        try:
+            found = local_file(src, e.page, e.url)
+        except Refused as exc:
+            return None, f"{exc}. {exc.fix}"  # never copied: listed like a photo missing from the saved copy
         if not found:
-            return None, ""
+            return None, refused
         kind = image_format(found)
         return (os.path.normpath(found), kind) if kind else (None, "không phải tệp ảnh")
     return locate

@@ -7,6 +7,10 @@ Three layouts are read:
   after the host is the site's root (`--restrict-file-names=windows` writes
   `?` as `@`, `--adjust-extension` adds `.html`);
 - an HTTrack mirror: the same, plus a `Mirrored from` comment and hts-cache/.
+
+A page may name any path in its `<img src>` (`../../../home/…`), so a photo or
+document is read only inside the folders given as SOURCE (for a single page
+file, its folder, or its mirror's root), once every link is resolved.
 """
 
 from __future__ import annotations
@@ -16,6 +20,8 @@ import re
 import unicodedata
 from dataclasses import dataclass
 from urllib.parse import quote, unquote, urljoin, urlsplit
+
+from news_meta.guard import Refused, readable, within
 
 PAGE_EXTENSIONS = (".html", ".htm", ".shtml", ".aspx", ".asp", ".php", ".jsp")
 SKIP_DIRS = {"hts-cache", ".git", "__pycache__"}
@@ -30,6 +36,7 @@ class Page:
     path: str  # the page file
     root: str | None  # the mirror's root folder (named after the host), if any
     host: str | None
+    readable: tuple[str, ...] = ()  # the folders its photos and documents may be read from
 
     def mirror_url(self) -> str | None:
         """The address a wget/HTTrack mirror's file layout implies."""
@@ -50,7 +57,7 @@ class Page:
 
 def find_pages(sources: list[str]) -> tuple[list[Page], list[str]]:
     """Every page file under `sources`, in a stable order, and the paths not found."""
-    pages, missing, seen = [], [], set()
+    found, missing, seen = [], [], set()
     for source in sources:
         source = os.path.abspath(source)
         if os.path.isfile(source):
@@ -63,9 +70,32 @@ def find_pages(sources: list[str]) -> tuple[list[Page], list[str]]:
         for path in candidates:
             if path not in seen:
                 seen.add(path)
-                root = _mirror_root(path, source)
-                pages.append(Page(path, root, os.path.basename(root).lower() if root else None))
+                found.append((path, _mirror_root(path, source)))
+    folders = tuple(dict.fromkeys(_source_folder(s) for s in map(os.path.abspath, sources) if os.path.exists(s)))
+    pages = [Page(path, root, os.path.basename(root).lower() if root else None, folders) for path, root in found]
     return pages, missing
+
+
+def _source_folder(source: str) -> str:
+    """The folder a SOURCE lets us read: itself, or a page file's folder; its mirror's
+    root (where a mirror keeps the photos) only when the page names that host: a page
+    saved in a home folder that merely looks like a host name (john.doe) must not
+    reach everything under it."""
+    if os.path.isdir(source):
+        return source
+    root = _mirror_root(source, source)
+    if root and _names_host(source, os.path.basename(root)):
+        return root
+    return os.path.dirname(source)
+
+
+def _names_host(page: str, host: str) -> bool:
+    try:
+        with open(page, "rb") as handle:
+            head = handle.read(262144).lower()
+    except OSError:
+        return False
+    return b"//" + host.lower().encode("ascii", "ignore") in head
 
 
 def _walk(folder: str) -> list[str]:
@@ -102,7 +132,9 @@ def declared_url(text: str) -> str | None:
 
 
 def local_file(src: str, page: Page, page_url: str | None) -> str | None:
-    """Where the photo `src` (as written in the page) was saved, if anywhere."""
+    """Where the photo `src` (as written in the page) was saved, if anywhere.
+
+    Refused when the only file it names lies outside the SOURCE folders."""
     src = (src or "").strip()
     if not src or src.startswith(("data:", "javascript:", "about:")):
         return None
@@ -123,11 +155,29 @@ def local_file(src: str, page: Page, page_url: str | None) -> str | None:
             candidates.append(os.path.join(root, path))
             if absolute.query:  # wget keeps the query in the name, or writes ? as @
                 candidates += [os.path.join(root, f"{path}?{absolute.query}"), os.path.join(root, f"{path}@{absolute.query}")]
+    refused = None
     for candidate in candidates:
         found = _existing(candidate)
         if found:
-            return found
+            try:
+                return _inside(found, page.readable)
+            except Refused as exc:
+                refused = refused or exc
+    if refused:
+        raise refused
     return None
+
+
+def _inside(path: str, folders: tuple[str, ...]) -> str:
+    """The resolved `path` when it is a file in one of `folders`; else Refused."""
+    for folder in folders:
+        if within(path, folder):
+            return readable(path, folder, "tệp")
+    raise Refused(
+        f'tệp "{os.path.basename(path)}" nằm ngoài thư mục nguồn đã chỉ ra (qua ../ hoặc liên kết tắt), '
+        "nên không được đọc và không được chép",
+        "Nếu cần tệp này, chép nó vào thư mục nguồn rồi nhập lại.",
+    )
 
 
 def _local(url_path: str) -> str:

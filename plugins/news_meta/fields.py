@@ -5,7 +5,9 @@ from __future__ import annotations
 import datetime as dt
 import difflib
 import re
+import unicodedata
 from dataclasses import dataclass, field
+from urllib.parse import quote, unquote, urlsplit
 
 from .dates import DateProblem, parse_date
 from .errors import Problems
@@ -73,14 +75,55 @@ def _legacy_url(f: Field | None, problems) -> str | None:
     if f is None or f.value is None:
         return None
     value = str(f.value).strip()
-    if re.match(r"^(https?://[^/\s]+)?/[^\s]*$", value, re.IGNORECASE) and "/../" not in value + "/":
+    found = legacy_url_problem(value)
+    if found is None:
         return value
-    problems.error(
-        f.line, f.key, f'"{value}" không phải địa chỉ trang trên cổng cũ',
-        "Viết địa chỉ đầy đủ, ví dụ https://dongda.hanoi.gov.vn/tin-tuc/bai-viet.html, "
-        "hoặc đường dẫn bắt đầu bằng /, hoặc xóa dòng này.",
-    )
+    problems.error(f.line, f.key, *found)
     return None
+
+
+# Once %-decoded, the path names the redirect page's folders and a line of the nginx map.
+_LEGACY_PATH_CHARACTERS = {'"': "dấu nháy kép", "'": "dấu nháy đơn", "\\": "dấu gạch chéo ngược",
+                           "<": "dấu <", ">": "dấu >"}
+
+
+def legacy_url_problem(value: str) -> tuple[str, str] | None:
+    """(problem, fix) when `value` cannot be a legacy_url, in Vietnamese; None when it can.
+
+    Shared with news_publish.redirects and the importer (news_legacy), which must
+    never write a folder or a map line from an address this refuses."""
+    shown = _shown_url(value)
+    if not re.match(r"^(https?://[^/\s]+)?/[^\s]*$", value, re.IGNORECASE) or "/../" in value + "/":
+        return (f'"{shown}" không phải địa chỉ trang trên cổng cũ',
+                "Viết địa chỉ đầy đủ, ví dụ https://dongda.hanoi.gov.vn/tin-tuc/bai-viet.html, "
+                "hoặc đường dẫn bắt đầu bằng /, hoặc xóa dòng này.")
+    fix = ("Chép lại đúng địa chỉ cũ của bài (như trên thanh địa chỉ của trình duyệt), bỏ ký tự đó, "
+           "hoặc xóa dòng này.")
+    path = unquote(urlsplit(value).path)
+    control = next((ch for ch in value + path if _control(ch)), None)  # raw in the query too: the map keeps it
+    if control:
+        return (f'"{shown}" có ký tự điều khiển {quote(control)} (không in ra được, như dấu xuống dòng %0A '
+                "hay tab %09) trong đường dẫn, không dùng được làm địa chỉ chuyển hướng", fix)
+    for ch in path:
+        if ch in _LEGACY_PATH_CHARACTERS:
+            return (f'"{shown}" có {_LEGACY_PATH_CHARACTERS[ch]} ({quote(ch, safe="")}) trong đường dẫn, '
+                    "không dùng được làm địa chỉ chuyển hướng", fix)
+    dots = next((s for s in path.split("/") if s in (".", "..")), None)
+    if dots:
+        meaning = "thư mục cha" if dots == ".." else "thư mục hiện tại"
+        return (f'"{shown}" có đoạn "{dots}" ({"%2e" * len(dots)}: {meaning}) trong đường dẫn, '
+                "không dùng được làm địa chỉ chuyển hướng", fix)
+    return None
+
+
+def _shown_url(value: str) -> str:
+    """`value` for a message: a raw control character as its %-code, never a line break."""
+    return "".join(quote(ch) if _control(ch) else ch for ch in value)
+
+
+def _control(ch: str) -> bool:
+    """Below U+0020, U+007F, the C1 controls, and the Unicode line and paragraph separators."""
+    return unicodedata.category(ch) in ("Cc", "Zl", "Zp")
 
 
 def _unknown(f: Field, problems: Problems) -> None:

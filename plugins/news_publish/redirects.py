@@ -8,6 +8,10 @@ Written three ways, since hosts differ in what they can do:
   `_legacy_redirects_query.map` keyed by path and query as sent
   ($request_uri), for addresses such as `/chi-tiet.aspx?id=4127`.
   docs/deploy.md shows the lines that include them.
+
+The front matter check (news_meta.fields.legacy_url_problem) refuses an address
+whose decoded path holds a line break, a quote or a `..`; plan() asks it again,
+so no such path ever names a folder or a map line, however the article got here.
 """
 
 from __future__ import annotations
@@ -16,6 +20,8 @@ import html
 import os
 from dataclasses import dataclass
 from urllib.parse import unquote, urlsplit
+
+from news_meta.fields import legacy_url_problem
 
 PAGE_EXTENSIONS = ("", ".html", ".htm")
 
@@ -30,15 +36,19 @@ class Redirect:
 
 
 def plan(articles, siteurl: str) -> tuple[list[Redirect], list[str]]:
-    """One redirect per legacy_url, and a warning for each address claimed twice."""
+    """One redirect per legacy_url, and a warning for each address claimed twice or unsafe."""
     redirects, warnings, seen = [], [], {}
     for article in sorted(articles, key=lambda a: a.source_path):
         url = getattr(article, "legacy_url", None)
         if not url:
             continue
+        source = article.news.source if hasattr(article, "news") else article.source_path
+        problem = legacy_url_problem(str(url))
+        if problem:
+            warnings.append(f"{source}: legacy_url: {problem[0]}, nên không tạo chuyển hướng. {problem[1]}")
+            continue
         parts = urlsplit(url)
         key = (parts.path or "/", parts.query)
-        source = article.news.source if hasattr(article, "news") else article.source_path
         if key in seen:
             warnings.append(f"{source}: legacy_url {url} trùng với bài {seen[key]}; chỉ bài đó được chuyển hướng. "
                             "Sửa legacy_url của một trong hai bài.")
