@@ -91,8 +91,26 @@ def test_a_document_outside_the_source_folder_stays_a_link_and_is_listed(tmp_pat
     (index,) = content.rglob("index.md")
     assert files(index.parent) == ["index.md"]
     assert f"[báo cáo](<https://dongda.hanoi.gov.vn{link}>)" in body(index)
-    assert "Tệp đính kèm nằm ngoài thư mục nguồn (không chép, liên kết giữ nguyên): 1" in report
+    assert "Tệp đính kèm không chép (ngoài thư mục nguồn, hoặc loại không được đăng; liên kết giữ nguyên): 1" in report
     assert f'{link} (tệp "bao-cao.pdf" {OUTSIDE}' in report
+
+
+def test_a_video_the_build_would_refuse_is_not_copied_and_the_article_builds(tmp_path, cfg, build_site):
+    (tmp_path / "map.yml").write_text(MAP_LINE, encoding="utf-8")
+    root = tmp_path / "ban-luu" / "dongda.hanoi.gov.vn"
+    (root / "Uploads").mkdir(parents=True)
+    (root / "Uploads" / "clip.mp4").write_bytes(b"\x00\x00\x00\x18ftypmp42")
+    (root / "tin-tuc").mkdir()
+    page = portal(f'<p>{LONG} Xem <a href="/Uploads/clip.mp4">video</a>.</p><p>{LAST}</p>')
+    (root / "tin-tuc" / "bai.html").write_text(page, encoding="utf-8")
+    content = tmp_path / "content"
+    content.mkdir()
+    code, report = do_import([tmp_path / "ban-luu"], content, cfg, category_map=str(tmp_path / "map.yml"))
+    assert code == 0 and "/Uploads/clip.mp4 (không chép: video có thể mang vị trí nơi quay (GPS)" in report, report
+    (index,) = content.rglob("index.md")
+    assert files(index.parent) == ["index.md"]
+    site = build_site({}, content=content)
+    assert site.result.errors == 0, site.result.messages
 
 
 def test_every_source_given_may_hold_photos_and_nothing_else(tmp_path, cfg):

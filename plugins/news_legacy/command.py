@@ -194,7 +194,8 @@ def print_report(report: Report, into: str, say=print) -> None:
     for index, src in report.photos_missing:
         say(f"    ! {index}: {src}")
     if report.files_outside:
-        say(f"  Tệp đính kèm nằm ngoài thư mục nguồn (không chép, liên kết giữ nguyên): {len(report.files_outside)}")
+        say(f"  Tệp đính kèm không chép (ngoài thư mục nguồn, hoặc loại không được đăng; liên kết giữ nguyên): "
+            f"{len(report.files_outside)}")
         for index, item in report.files_outside:
             say(f"    ! {index}: {item}")
     if report.uncaptioned:

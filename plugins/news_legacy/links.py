@@ -16,7 +16,7 @@ import os
 from urllib.parse import unquote, urlsplit
 
 from news_meta.guard import Refused
-from news_meta.photos import FILE_EXTENSIONS
+from news_meta.photos import FILE_EXTENSIONS, REFUSED_FILES, REFUSED_FIX
 
 from .sources import local_file
 
@@ -35,7 +35,7 @@ class Links:
         self.host = urlsplit(article.url).netloc.lower().removeprefix("www.") if article.url else (
             article.page.host or "")
         self.dangling: set[str] = set()
-        self.outside: list[str] = []  # documents named outside the SOURCE folders: link kept, not copied
+        self.outside: list[str] = []  # documents outside the SOURCE folders, or refused kinds: link kept, not copied
 
     def resolve(self, url: str):
         """('article', '{filename}/…'), ('file', local path) or None to keep `url`."""
@@ -44,7 +44,10 @@ class Links:
             relative = os.path.relpath(os.path.join(folder, "index.md"), self.folder).replace(os.sep, "/")
             return "article", "{filename}" + relative
         path = urlsplit(url).path.lower()
-        if path.endswith(FILE_EXTENSIONS):
+        refused = REFUSED_FILES.get(os.path.splitext(path)[1])
+        if refused:  # the build would refuse it: a video may carry where it was shot
+            self.outside.append(f"{url} (không chép: {refused}. {REFUSED_FIX})")
+        elif path.endswith(FILE_EXTENSIONS):
             try:
                 local = local_file(url, self.article.page, self.article.url)
             except Refused as exc:
