@@ -56,6 +56,14 @@ READERS = {"html": None, "htm": None, "rst": None}
 TIMEZONE = "Asia/Ho_Chi_Minh"
 DEFAULT_LANG = "vi"
 DEFAULT_DATE_FORMAT = "%d/%m/%Y"
+# Never the computer's locale: dates and numbers come from Babel (news_meta.vi).
+# Pelican's default ("", the environment's LC_ALL or LANG) warns, and so stops a
+# publish, when that locale is not installed. Where there is no C.UTF-8 (some
+# macOS, Windows), the locale the process already has: setting it cannot fail,
+# and unlike "C" it keeps the text encoding.
+import locale as _locale  # noqa: E402
+
+LOCALE = ("C.UTF-8", _locale.setlocale(_locale.LC_ALL))
 WITH_FUTURE_DATES = True  # news_meta decides, from SOURCE_DATE_EPOCH or the clock
 
 THEME = "theme"

@@ -11,6 +11,8 @@ import tempfile
 import time
 from dataclasses import dataclass
 
+from news_meta.guard import Refused, writable_folder
+
 from . import log
 
 MARKER = ".news-build"  # in every output folder we made; we delete no folder without it
@@ -50,8 +52,10 @@ def build(settings_file: str, content: str | None = None, output: str | None = N
     try:
         settings = read_settings(settings_file, override=dict(overrides or {}))
         content = os.path.realpath(content or settings["PATH"])
-        target = os.path.realpath(output or settings["OUTPUT_PATH"])
+        target = os.path.abspath(output or settings["OUTPUT_PATH"])  # as given: a link is refused, not followed
         check_paths(content, target, os.path.dirname(os.path.realpath(settings_file)))
+        target = os.path.realpath(target)
+        sweep(target)
         work = _work_folder(target) if strict or atomic else target
         _mark(work)
         settings = read_settings(
@@ -65,6 +69,9 @@ def build(settings_file: str, content: str | None = None, output: str | None = N
     except UnsafeOutput as exc:
         crashed = True
         log.logging.getLogger("news_build").error("%s", exc)
+    except KeyboardInterrupt:
+        _interrupted(work, target)
+        raise
     except Exception as exc:
         crashed = True  # a crash is reported, never half-published
         log.logging.getLogger("news_build").error(
@@ -114,17 +121,23 @@ def exit_now(code: int) -> None:
 
 
 def check_paths(content: str, output: str, project: str) -> None:
-    """Refuse a missing content folder, and an output folder that holds or sits
-    inside the sources, or that has files but is not one of our builds."""
+    """Refuse a missing content folder, and an output that is a file or a link
+    (guard.writable_folder), holds or sits inside the sources, or has files but
+    is not one of our builds. `output` as given: a link is refused, not followed."""
     if not os.path.isdir(content):
         raise UnsafeOutput(
             f'không tìm thấy thư mục nội dung (content) "{content}". '
             "Kiểm tra lại đường dẫn sau --content."
         )
-    if _overlaps(content, output) or _inside(project, output):
+    try:
+        writable_folder(output, protected=(content,))
+    except Refused as exc:
+        raise UnsafeOutput(f"thư mục kết quả (output) không dùng được: {exc}. {exc.fix}") from None
+    output = os.path.realpath(output)
+    if _inside(project, output):  # output/ lies in the project, so it cannot be one of `protected`
         raise UnsafeOutput(
-            f'thư mục kết quả (output) "{output}" trùng với, nằm trong hoặc chứa '
-            f'thư mục nguồn "{content}" hay thư mục dự án. Chọn thư mục khác, ví dụ output/.'
+            f'thư mục kết quả (output) "{output}" trùng với hoặc chứa thư mục dự án "{project}", '
+            "nên có thể xóa mất mã nguồn. Chọn thư mục khác, ví dụ output/."
         )
     if os.path.isdir(output) and os.listdir(output) and not os.path.exists(os.path.join(output, MARKER)):
         raise UnsafeOutput(
@@ -148,15 +161,11 @@ def _inside(path: str, folder: str) -> bool:
         return False
 
 
-def _overlaps(a: str, b: str) -> bool:
-    return _inside(a, b) or _inside(b, a)
-
-
 def swap(new: str, target: str) -> None:
     """Put `new` in place of `target` with two renames; restore on failure."""
     old = None
     if os.path.exists(target):
-        old = tempfile.mkdtemp(prefix=".output-old-", dir=os.path.dirname(target))
+        old = tempfile.mkdtemp(prefix=f"{LEFTOVERS[1]}{os.getpid()}-", dir=os.path.dirname(target))
         os.rmdir(old)
         os.replace(target, old)
     try:
@@ -172,7 +181,71 @@ def swap(new: str, target: str) -> None:
 def _work_folder(target: str) -> str:
     parent = os.path.dirname(target)
     os.makedirs(parent, exist_ok=True)
-    return tempfile.mkdtemp(prefix=".output-new-", dir=parent)
+    return tempfile.mkdtemp(prefix=f"{LEFTOVERS[0]}{os.getpid()}-", dir=parent)
+
+
+LEFTOVERS = (".output-new-", ".output-old-")  # + the building process's id + a random part
+
+
+def sweep(target: str) -> None:
+    """Remove the work folders an interrupted or killed build left beside
+    `target`: only ours (they hold MARKER), and none of a build still running."""
+    parent = os.path.dirname(target)
+    try:
+        names = sorted(os.listdir(parent))
+    except OSError:
+        return
+    removed = []
+    for name in names:
+        path = os.path.join(parent, name)
+        if (not name.startswith(LEFTOVERS) or os.path.islink(path) or not os.path.isdir(path)
+                or not os.path.isfile(os.path.join(path, MARKER)) or _running(name)):
+            continue
+        shutil.rmtree(path, ignore_errors=True)
+        removed.append(name)
+    if removed:
+        print(f"Đã xóa {len(removed)} thư mục tạm do lần dựng trước bị ngắt giữa chừng để lại cạnh {target}: "
+              f"{', '.join(removed)}.", file=sys.stderr)
+
+
+def _running(name: str) -> bool:
+    """Whether the process whose id the folder's name carries is still running."""
+    pid = name.split("-")[2]
+    if not pid.isdigit():
+        return False  # an older build's name, without the id
+    pid = int(pid)
+    if pid == os.getpid():
+        return True
+    if os.name == "nt":  # os.kill(pid, 0) would end the process there
+        import ctypes
+
+        kernel = ctypes.windll.kernel32
+        handle = kernel.OpenProcess(0x1000, False, pid)  # PROCESS_QUERY_LIMITED_INFORMATION
+        if not handle:
+            return False
+        code = ctypes.c_ulong()
+        kernel.GetExitCodeProcess(handle, ctypes.byref(code))
+        kernel.CloseHandle(handle)
+        return code.value == 259  # STILL_ACTIVE
+    try:
+        os.kill(pid, 0)
+    except PermissionError:
+        return True  # another user's process
+    except OSError:
+        return False
+    return True
+
+
+def _interrupted(work: str | None, target: str | None) -> None:
+    """Ctrl+C: drop the half-built work folder and say what state things are in."""
+    if work and work == target:  # a development build in place: some pages may be new, some old
+        print(f"\nĐã dừng bản dựng (Ctrl+C) giữa chừng: thư mục {target} có thể chưa đủ trang. "
+              "Chạy lại lệnh để dựng đủ.", file=sys.stderr)
+        return
+    if work:
+        shutil.rmtree(work, ignore_errors=True)
+    print(f"\nĐã dừng bản dựng (Ctrl+C): chưa xuất bản gì, thư mục {target or 'kết quả'} giữ nguyên như trước. "
+          "Chạy lại lệnh khi sẵn sàng.", file=sys.stderr)
 
 
 def _summary(result: Result, target: str | None, strict: bool) -> None:

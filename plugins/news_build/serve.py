@@ -22,6 +22,7 @@ import functools
 import http.server
 import json
 import os
+import re
 import secrets
 import signal
 import socket
@@ -37,6 +38,8 @@ LIVE = Path(__file__).with_name("live")  # live.js, live.css
 PING_SECONDS = 15
 RESTART = 3  # exit code: code or settings changed, start a fresh preview
 SERVER = secrets.token_hex(4)  # a restarted preview counts builds from 1 again: tell them apart
+LOCAL_HOSTS = ("localhost", "127.0.0.1", "[::1]")
+_PORT = re.compile(r"(:\d{1,5})?")
 
 
 class Preview:
@@ -78,6 +81,20 @@ class Handler(http.server.SimpleHTTPRequestHandler):
 
     def log_message(self, *args):  # the terminal is for content errors, not every request
         pass
+
+    def parse_request(self) -> bool:
+        """Answer only requests addressed to this computer. A page on another
+        site can point its own name at 127.0.0.1 (DNS rebinding) and would then
+        read the drafts and /__live/status.json; its requests carry its name."""
+        if not super().parse_request():
+            return False
+        if local_host(self.headers.get("Host")):
+            return True
+        self.close_connection = True
+        body = ("Bản xem trước không trả lời tên miền này: nó chỉ dành cho chính máy này (localhost). "
+                f"Mở http://localhost:{self.server.server_address[1]}/ để xem.\n").encode("utf-8")
+        self.send(403, "text/plain; charset=utf-8", body)
+        return False
 
     def do_GET(self):
         path = self.path.split("?", 1)[0]
@@ -143,6 +160,15 @@ class Handler(http.server.SimpleHTTPRequestHandler):
                 self.wfile.flush()
         except ConnectionError:  # the tab was closed or reloaded
             return
+
+
+def local_host(header: str | None) -> bool:
+    """Whether a Host header names this computer: localhost, 127.0.0.1 or [::1], any port, any case."""
+    value = (header or "").strip().lower()
+    for name in LOCAL_HOSTS:
+        if value.startswith(name) and _PORT.fullmatch(value[len(name):]):
+            return True
+    return False
 
 
 class Server(http.server.ThreadingHTTPServer):

@@ -67,6 +67,9 @@ _VIEWS_LINE = re.compile(
 _LINE = re.compile(r"([^\r\n]*)(\r\n|\r|\n|\Z)")
 _INDEX = ("index.html", "index.htm", "index")  # legacy and Matomo ("…/index") page names
 UNMATCHED_SHOWN = 100
+# The largest count `views:` takes in either style (news_meta.fields: at most 15
+# characters, so 999.999.999.999 with dots); a larger one is a broken export.
+MAX_VIEWS = 999_999_999_999
 OPTIONS = (
     "Chỉ rõ tên cột bằng --path-column TÊN_CỘT (cột đường dẫn trang) và "
     "--count-column TÊN_CỘT (cột số lượt xem), ví dụ "
@@ -238,6 +241,13 @@ def _add_row(export: Export, line: int, cells: list[str], columns: tuple[int, in
             "Sửa thành một số nguyên, ví dụ 1234 hoặc 1.234",
         ))
         return
+    if count > MAX_VIEWS:
+        export.skipped.append(Skipped(
+            line, f'{path}: số lượt xem "{raw}" ở cột "{export.count_column}" quá lớn '
+            f"(nhiều nhất {format_views(MAX_VIEWS, True)}), có lẽ tệp thống kê bị lỗi. "
+            "Kiểm tra lại dòng này hoặc xuất lại tệp từ công cụ thống kê",
+        ))
+        return
     export.rows.append(Row(line, path, count))
 
 
@@ -329,6 +339,7 @@ def load_site(settings: dict) -> Site:
     from news_meta.errors import Problems
     from news_meta.fields import validate
     from news_meta.frontmatter import split
+    from news_meta.guard import Refused, readable
     from news_meta.settings import SettingsError, load
 
     try:
@@ -337,8 +348,14 @@ def load_site(settings: dict) -> Site:
         raise UnusableInput(f"cấu hình không dùng được: {exc}.") from None
     articles: dict[str, list[Article]] = defaultdict(list)
     unreadable = []
+    real_root = os.path.realpath(settings["PATH"])
     for path in article_files(settings):
         shown = _shown(path)
+        try:  # the build refuses an article that leads outside content: never edit one
+            readable(path, settings["PATH"], "bài", real_root)
+        except Refused as exc:
+            unreadable.append((shown, f"{exc}. {exc.fix}"))
+            continue
         try:
             with open(path, encoding="utf-8") as handle:
                 text = unicodedata.normalize("NFC", handle.read())
@@ -551,6 +568,9 @@ def sync(export_path: str, content: str, settings_file: str, dry_run: bool = Fal
         elif len(claims) > 1:
             files = ", ".join(a.shown for a in claims)
             outcome.skipped.append(Skipped(row.line, f"{row.path}: nhiều bài cùng địa chỉ này ({files}). Sửa slug để mỗi bài có một địa chỉ riêng"))
+        elif totals[claims[0].path] + row.count > MAX_VIEWS:
+            outcome.skipped.append(Skipped(row.line, f"{row.path}: cộng với các dòng trước của cùng trang, số lượt "
+                                           f"xem vượt quá {format_views(MAX_VIEWS, True)}. Kiểm tra lại tệp thống kê"))
         else:
             totals[claims[0].path] += row.count
             outcome.matched_rows += 1
@@ -619,7 +639,7 @@ def report(export: Export, site: Site, outcome: Outcome, dry_run: bool, out=None
         if len(ranked) > UNMATCHED_SHOWN:
             say(f"  … và {len(ranked) - UNMATCHED_SHOWN} dòng khác ít lượt xem hơn.")
     if outcome.skipped:
-        say(f"Dòng bị bỏ qua ({len(outcome.skipped)} dòng):")
+        say(f"Dòng bị bỏ qua trong {export.name} ({len(outcome.skipped)} dòng):")
         for skip in outcome.skipped:
             say(f"  dòng {skip.line}: {skip.reason}.")
     if site.unreadable:
