@@ -1,7 +1,15 @@
 """Set everything up and build the sample site: `python3 bootstrap.py`.
 
-Creates .venv/ in this folder, installs the pinned dependencies into it, then
+Creates .venv/ in this folder (or reuses it), installs the pinned dependencies
+into it with pip's hash checking (`--require-hashes`: every package, including
+the build backend setuptools, must match a sha256 in requirements-dev.txt),
+installs this project's own package in editable mode without the network, then
 runs `invoke build`. Works on Linux, macOS and Windows (`py bootstrap.py`).
+
+requirements.txt and requirements-dev.txt are written by uv; the command that
+regenerates each is at its top. The pip that Python 3.11+ puts in a new venv
+(22.3 or newer) is recent enough: hash checking needs 8.0, an editable install
+from pyproject.toml alone needs 21.3.
 """
 
 import os
@@ -13,6 +21,15 @@ ROOT = os.path.dirname(os.path.abspath(__file__))
 VENV = os.path.join(ROOT, ".venv")
 BIN = os.path.join(VENV, "Scripts" if os.name == "nt" else "bin")
 PYTHON = os.path.join(BIN, "python.exe" if os.name == "nt" else "python")
+PIP = [PYTHON, "-m", "pip", "install", "--quiet", "--disable-pip-version-check"]
+
+
+def pip(args: list[str]) -> int:
+    """Run `pip install` in the venv; on failure say so, and return pip's code."""
+    code = subprocess.run(PIP + args, cwd=ROOT).returncode
+    if code:
+        print(f"Cài đặt không thành công (pip install failed, exit code {code}).", file=sys.stderr)
+    return code
 
 
 def main() -> int:
@@ -23,8 +40,13 @@ def main() -> int:
         print("Tạo môi trường .venv/ …")
         venv.EnvBuilder(with_pip=True).create(VENV)
     print("Cài đặt các gói cần thiết …")
-    pip = [PYTHON, "-m", "pip", "install", "--quiet", "--disable-pip-version-check"]
-    subprocess.run(pip + ["-r", os.path.join(ROOT, "requirements-dev.txt")], check=True)
+    if pip(["--require-hashes", "-r", os.path.join(ROOT, "requirements-dev.txt")]):
+        return 1
+    # Our own package, editable: the build backend (setuptools) comes from the
+    # locked set above, so nothing is downloaded and nothing unpinned runs.
+    print("Cài đặt gói trangtin từ thư mục này …")
+    if pip(["--no-deps", "--no-build-isolation", "--no-index", "-e", ROOT]):
+        return 1
     print("Dựng trang mẫu vào output/ …")
     return subprocess.run([PYTHON, "-m", "invoke", "build"], cwd=ROOT).returncode
 

@@ -1,17 +1,9 @@
-"""Production settings: strict, no drafts, absolute URLs.
-
-Used by `invoke publish` and CI; any content error or warning fails the build.
+"""Production settings: pelicanconf.py, strict, without drafts, with absolute
+URLs (SITEURL from the environment, else NEWS_PUBLIC_URL), minified and
+compressed. Used by `invoke publish` and CI; any content error or warning
+fails the build.
 """
 
-import os
-import sys
+from trangtin.defaults import production
 
-sys.path.append(os.curdir)
-from pelicanconf import *  # noqa: E402,F403
-
-SITEURL = os.environ.get("SITEURL", NEWS_PUBLIC_URL)  # noqa: F405
-RELATIVE_URLS = False
-NEWS_SHOW_DRAFTS = False
-DELETE_OUTPUT_DIRECTORY = True
-NEWS_MINIFY = True  # HTML, CSS and JS minified
-NEWS_COMPRESS = True  # .gz and .br beside every text file
+globals().update(production(__file__))

@@ -204,7 +204,7 @@ def main() -> None:
     parser.add_argument("--pages", type=int, default=1000)
     parser.add_argument("--profile", action="store_true")
     args = parser.parse_args()
-    from news_build.editor import load_config
+    from news_editor.editor import load_config
 
     cfg = load_config(os.path.join(ROOT, "pelicanconf.py"))
     started = time.perf_counter()

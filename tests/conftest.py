@@ -81,8 +81,8 @@ def build_site(tmp_path, monkeypatch):
 
 @pytest.fixture(scope="module")
 def cfg():
-    """news_meta's Config from pelicanconf.py (categories, time zone), as the editor tools load it."""
-    from news_build.editor import load_config
+    """news_core's Config from pelicanconf.py (categories, time zone), as the editor tools load it."""
+    from news_editor.editor import load_config
 
     return load_config(DEV)
 

@@ -12,7 +12,7 @@ from bs4 import BeautifulSoup
 from conftest import ROOT, article
 from PIL import Image
 
-from news_build.check import Base, check_site, resolve, srcset_urls, xml_problems
+from news_check.check import Base, check_site, resolve, srcset_urls, xml_problems
 
 PUBLIC = "https://dongda.hanoi.gov.vn"
 PAGE = "tin-tuc-su-kien/hoi-nghi-thi-dua/index.html"

@@ -4,9 +4,9 @@ import datetime as dt
 import unicodedata
 
 import pytest
-from news_meta import vi
-from news_meta.dates import DateProblem, parse_date
-from news_meta.slugs import slugify
+from news_core import vi
+from news_core.dates import DateProblem, parse_date
+from news_core.slugs import slugify
 
 ICT = dt.timezone(dt.timedelta(hours=7))
 

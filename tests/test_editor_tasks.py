@@ -13,14 +13,13 @@ from pathlib import Path
 import pytest
 import yaml
 from conftest import ROOT, make_photo
-from news_build.editor import (
+from news_core.errors import Problems
+from news_core.frontmatter import split, yaml_text
+from news_editor.editor import (
     EditorError,
     add_photos,
     new_article,
-    yaml_text,
 )
-from news_meta.errors import Problems
-from news_meta.frontmatter import split
 from PIL import Image
 
 NOW = dt.datetime(2024, 3, 21, 3, 31, tzinfo=dt.timezone.utc)  # 10:31 in Hà Nội
@@ -370,7 +369,7 @@ def test_invoke_photos_from_the_command_line(tmp_path, draft):
 def test_a_failed_copy_leaves_nothing_and_a_rerun_copies_every_photo(tmp_path, draft, monkeypatch):
     import errno
 
-    from news_build import editor
+    from news_editor import editor
 
     src = tmp_path / "src"
     for number, color in ((1, (10, 0, 0)), (2, (0, 10, 0)), (3, (0, 0, 10))):
@@ -408,7 +407,7 @@ def test_a_failed_copy_leaves_nothing_and_a_rerun_copies_every_photo(tmp_path, d
 
 
 def test_a_failed_append_removes_the_copied_photos(tmp_path, draft, monkeypatch):
-    from news_build import editor
+    from news_editor import editor
 
     src = tmp_path / "src"
     photo(src / "a.jpg")

@@ -119,9 +119,9 @@ def test_random_articles_never_crash_hang_or_read_outside_the_content_folder(wor
 
     from news_images.inspect import Inspector
     from news_images.settings import load
-    from news_meta.errors import ArticleRejected
+    from news_core.errors import ArticleRejected
     from news_meta.reader import NewsReader
-    from news_meta.state import ensure
+    from news_core.build import ensure
 
     root, content, shared, secret = world
     cache = root / "cache" / "images"

@@ -454,7 +454,7 @@ def test_a_listing_page_with_dated_items_is_not_an_article():
 
 @pytest.mark.skipif(not shutil.which("java") and not os.environ.get("CI"), reason="the HTML checker needs Java")
 def test_invoke_check_passes_an_imported_archive_but_names_links_to_unsaved_old_pages(tmp_path, cfg, build_site):
-    from news_build.check import check_site
+    from news_check.check import check_site
 
     content = tmp_path / "site"
     content.mkdir()

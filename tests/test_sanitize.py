@@ -170,7 +170,7 @@ def test_embed_hosts_are_a_setting(build_site, caplog):
 
 
 def test_bad_embed_hosts_setting_is_refused():
-    from news_meta.settings import SettingsError, _embed_hosts
+    from news_core.settings import SettingsError, _embed_hosts
 
     assert _embed_hosts(["youtube.com"]) == ("youtube.com",)
     for bad in ("youtube.com", ["https://youtube.com"], ["YouTube.com"], None):
@@ -250,7 +250,7 @@ def test_markdown_without_raw_html_is_returned_byte_for_byte(tmp_path):
     """The sanitiser hands back the very string Markdown made when it removes nothing."""
     from markdown import Markdown
 
-    from news_meta.errors import Problems
+    from news_core.errors import Problems
     from news_meta.reader import BodyContext
     from news_meta.sanitize import sanitize
 

@@ -130,8 +130,8 @@ def laughs(levels: int) -> str:
 
 
 def read(text: str):
-    from news_meta.errors import Problems
-    from news_meta.frontmatter import split
+    from news_core.errors import Problems
+    from news_core.frontmatter import split
 
     problems = Problems("a/index.md")
     return split(text, problems), [str(p) for p in problems.items]

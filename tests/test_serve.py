@@ -148,7 +148,7 @@ def test_a_change_to_the_code_restarts_the_preview_on_the_same_port(tmp_path):
         shutil.copy(ROOT / name, project / name)
     (project / "content" / "a").mkdir(parents=True)
     (project / "content" / "a" / "index.md").write_text(article(), encoding="utf-8")
-    code = ("import sys; sys.path.insert(0, {plugins!r}); from news_build.serve import supervise; "
+    code = ("import sys; sys.path.insert(0, {plugins!r}); from news_preview.serve import supervise; "
             "supervise({settings!r}, {content!r}, {output!r}, port=0, open_browser=False, project={project!r})")
     process = subprocess.Popen(
         [sys.executable, "-c", code.format(plugins=str(project / "plugins"), settings=str(project / "pelicanconf.py"),

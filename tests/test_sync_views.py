@@ -10,8 +10,8 @@ from pathlib import Path
 import pytest
 from conftest import DEV, ROOT, article, soup
 
-from news_build import views
 from news_build.runner import build
+from news_views import views
 
 GA4_HEADER = (
     "# ----------------------------------------\n"

@@ -96,8 +96,11 @@ def test_caches_the_image_derivatives_in_cache_images(wf):
     assert restore["with"]["restore-keys"].strip() == "${{ runner.os }}-images-", "reuse a partial cache"
     assert restore_at < index_of(wf, "python3 bootstrap.py"), "restore before the first build"
     # The build writes where the workflow caches.
-    settings = runpy.run_path(str(ROOT / "pelicanconf.py"))
-    assert Path(settings["NEWS_IMAGES_CACHE_PATH"]) == ROOT / "cache" / "images"
+    from news_images.settings import load
+    from pelican.settings import read_settings
+
+    settings = read_settings(str(ROOT / "pelicanconf.py"))
+    assert Path(load(settings).cache_path) == ROOT / "cache" / "images"
 
 
 def test_only_the_deploy_job_may_publish(wf):

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import contextlib
+import copy
 import io
 import os
 import shutil
@@ -11,11 +12,11 @@ import tempfile
 import time
 from dataclasses import dataclass
 
-from news_meta.guard import Refused, writable_folder
+from news_core.build import reap
+from news_core.guard import Refused, writable_folder
+from news_core.output import MARKER, mark, ours
 
 from . import log
-
-MARKER = ".news-build"  # in every output folder we made; we delete no folder without it
 
 
 class UnsafeOutput(ValueError):
@@ -47,7 +48,7 @@ def build(settings_file: str, content: str | None = None, output: str | None = N
 
     started = time.perf_counter()
     counter, handlers = log.install(verbose)
-    target = work = None
+    target = work = settings = None
     crashed = False
     try:
         settings = read_settings(settings_file, override=dict(overrides or {}))
@@ -57,13 +58,18 @@ def build(settings_file: str, content: str | None = None, output: str | None = N
         target = os.path.realpath(target)
         sweep(target)
         work = _work_folder(target) if strict or atomic else target
-        _mark(work)
+        mark(work)
         settings = read_settings(
             settings_file,
-            override={**(overrides or {}), "PATH": content, "OUTPUT_PATH": work, "NEWS_OUTPUT_TARGET": target,
+            # NEWS_SETTINGS_FILE: the settings file's own bytes key the caches too (news_meta.cache)
+            override={"NEWS_SETTINGS_FILE": os.path.realpath(settings_file), **(overrides or {}),
+                      "PATH": content, "OUTPUT_PATH": work, "NEWS_OUTPUT_TARGET": target,
                       # Only a build in place may reuse what the last build of `target` left (news_incremental).
                       "NEWS_INCREMENTAL": work == target},
         )
+        # Pelican's Markdown reader adds to MARKDOWN in place, and a site's MARKDOWN
+        # is trangtin.defaults' one dict: each build gets its own copy.
+        settings["MARKDOWN"] = copy.deepcopy(settings.get("MARKDOWN") or {})
         with contextlib.redirect_stdout(sys.stdout if verbose else io.StringIO()):
             Pelican(settings).run()  # its English "Done: …" line is replaced by _summary
     except UnsafeOutput as exc:
@@ -80,7 +86,7 @@ def build(settings_file: str, content: str | None = None, output: str | None = N
         )
     finally:
         log.uninstall(handlers)
-        _reap()
+        reap(settings)  # an index process (news_publish) a failed build left must not write on
     ok = not crashed and counter.errors == 0 and (not strict or counter.warnings == 0)
     errors, messages = counter.errors, list(counter.messages)
     if work and work != target:
@@ -99,15 +105,6 @@ def build(settings_file: str, content: str | None = None, output: str | None = N
     result = Result(ok, crashed, errors, counter.warnings, time.perf_counter() - started, tuple(messages))
     _summary(result, target, strict)
     return result
-
-
-def _reap() -> None:
-    """Wait for a helper process a failed build may leave (news_publish's search index)."""
-    try:
-        from news_publish.search import reap
-    except ImportError:  # pragma: no cover - the plugin is always there
-        return
-    reap()
 
 
 def exit_now(code: int) -> None:
@@ -139,19 +136,13 @@ def check_paths(content: str, output: str, project: str) -> None:
             f'thư mục kết quả (output) "{output}" trùng với hoặc chứa thư mục dự án "{project}", '
             "nên có thể xóa mất mã nguồn. Chọn thư mục khác, ví dụ output/."
         )
-    if os.path.isdir(output) and os.listdir(output) and not os.path.exists(os.path.join(output, MARKER)):
+    if os.path.isdir(output) and os.listdir(output) and not ours(output):
         raise UnsafeOutput(
             f'thư mục kết quả (output) "{output}" đã có tệp nhưng không phải do lần dựng '
             "trước tạo ra, nên sẽ không bị xóa. Chọn một thư mục trống hoặc chưa có, ví dụ output/."
         )
     if not os.path.isdir(os.path.dirname(output)) and os.path.exists(os.path.dirname(output)):
         raise UnsafeOutput(f'không tạo được thư mục kết quả (output) "{output}".')
-
-
-def _mark(folder: str) -> None:
-    os.makedirs(folder, exist_ok=True)
-    with open(os.path.join(folder, MARKER), "w", encoding="utf-8") as handle:
-        handle.write("Built by news_build; safe to delete and rebuild.\n")
 
 
 def _inside(path: str, folder: str) -> bool:

@@ -8,7 +8,8 @@ references resolve relative to the article and problems name file and line.
 - A standalone image becomes <figure><img><figcaption>; the caption is the
   image's title if given, else its alt text.
 - A fenced block `::: gallery Title` … `:::`, one captioned image a line,
-  becomes a titled section with a list of figures, each linking to its photo.
+  becomes a titled section with a list of figures, each linking to its photo
+  (the syntax is read, and written by the editor tools, in news_core.gallery).
 
 Every <img> and gallery link carries data-news-photo="N", the index of the
 photo in the article's `photos` metadata, for news_images to publish.

@@ -10,10 +10,8 @@ from markdown.extensions import Extension
 from markdown.preprocessors import Preprocessor
 from markdown.treeprocessors import Treeprocessor
 from markdown.util import ETX, STX
-
-from news_meta.photos import is_local_file
-
-from .gallery import find_galleries, squash
+from news_core.gallery import find_galleries, squash
+from news_core.photos import is_local_file
 
 CAPTION_FIX = "Viết chú thích trong ngoặc vuông: ![Quang cảnh hội nghị](anh.jpg)."
 

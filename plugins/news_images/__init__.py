@@ -2,9 +2,9 @@
 
 Signals:
 - initialized: load NEWS_IMAGES_* settings; give news_meta's reader an
-  inspector that reads each photo's header (size after orientation, content
-  hash) and refuses empty, corrupt, non-image and oversized files with the
-  article's file and line.
+  inspector (the build's Build.inspect_photo) that reads each photo's header
+  (size after orientation, content hash) and refuses empty, corrupt,
+  non-image and oversized files with the article's file and line.
 - content_object_init: turn the markers news_gallery leaves into <picture>s
   with WebP and JPEG srcsets, width/height, lazy loading but for the first
   photo; gallery links point at the large photo for the lightbox; set
@@ -13,7 +13,8 @@ Signals:
   photo's largest JPEG, for the image sitemap).
 - article_writer_finalized / page_writer_finalized: render the derivatives the
   cache lacks, on every core, and copy them beside the written pages; copy
-  attached documents. Originals are never published.
+  attached documents; record each file placed in Build.outputs (news_incremental
+  then removes what a later build no longer places). Originals are never published.
 - finalized: remember content hashes for the next build; prune the memo of
   rewritten HTML (memo.py: the <picture> markup of an unchanged article is
   not worked out again).
@@ -32,18 +33,18 @@ KEY = "NEWS_IMAGES_STATE"
 
 
 def initialized(pelican):
-    from news_meta.state import ensure
+    from news_core.build import ensure
 
     from .inspect import Inspector
     from .settings import load
 
     inspector = Inspector(load(pelican.settings))
     pelican.settings[KEY] = inspector
-    state = ensure(pelican.settings)
-    state.inspect_photo = inspector
+    build = ensure(pelican.settings)
+    build.inspect_photo = inspector
     inspector.memo = None
-    if state.content_cache is not None:  # NEWS_CONTENT_CACHE_PATH = False turns both caches off
-        from news_meta.state import cache_root
+    if build.caching:  # NEWS_CONTENT_CACHE_PATH = False turns the content cache and this memo off
+        from news_core.build import cache_root
 
         from .memo import RewriteMemo
 
@@ -72,14 +73,17 @@ def content_object_init(content):
 
 
 def writer_finalized(generator, writer):
+    from news_core.build import ensure
+
     from .copy import publish_files
     from .pipeline import publish
 
     inspector = generator.settings.get(KEY)
+    outputs = ensure(generator.settings).outputs
     contents = list(getattr(generator, "articles", [])) + list(getattr(generator, "pages", []))
     if inspector is not None and contents:
-        publish(contents, generator.output_path, inspector.cfg)
-    publish_files(contents, generator.output_path)
+        publish(contents, generator.output_path, inspector.cfg, outputs)
+    publish_files(contents, generator.output_path, outputs)
 
 
 def finalized(pelican):

@@ -5,12 +5,17 @@ from __future__ import annotations
 
 import os
 
+from news_core.output import OutputLog
+
 from .documents import cleaned
-from .pipeline import photo_folder, produced
+from .pipeline import photo_folder
 
 
-def publish_files(contents, output_path: str) -> int:
-    """Write each attached file once, beside its article; return how many."""
+def publish_files(contents, output_path: str, outputs: OutputLog | None = None) -> int:
+    """Write each attached file once, beside its article, recorded in `outputs`
+    (the build's Build.outputs); return how many."""
+    if outputs is None:
+        outputs = OutputLog()
     written = set()
     for content in contents:
         for item in getattr(content, "files", None) or []:
@@ -23,6 +28,6 @@ def publish_files(contents, output_path: str) -> int:
                 data = cleaned(item.name, handle.read())
             with open(target, "wb") as handle:
                 handle.write(data)
-            produced(target)
+            outputs.produced(target)
             written.add(target)
     return len(written)

@@ -11,7 +11,7 @@ depends on its exact bytes.
 - PDF is published as it is: official PDFs are often signed (chữ ký số).
 - Formats that can carry a recording place and that we cannot clean (.mp4,
   .m4a video and audio, .rar and .7z archives) are refused when the article is
-  read (news_meta.photos.REFUSED_FILES).
+  read (news_core.photos.REFUSED_FILES).
 
 The result depends only on the source bytes: zip members keep their order,
 names, times and compression.

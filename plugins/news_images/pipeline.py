@@ -9,21 +9,12 @@ import shutil
 from collections import defaultdict
 from concurrent.futures import ProcessPoolExecutor
 
-from news_meta.errors import ContentError
+from news_core.errors import ContentError
+from news_core.output import OutputLog
 
 from .plan import plan
 from .render import Job, missing, render
 from .settings import Config
-
-try:  # news_incremental removes what a later build no longer places
-    from news_incremental import placed_before, produced
-except ImportError:  # pragma: no cover - the plugin is always in PLUGINS_PATH
-    def produced(path: str, tag: str = "") -> None:
-        pass
-
-    def placed_before(folder: str, names, tag: str) -> bool:
-        return False
-
 
 logger = logging.getLogger("news_images")
 
@@ -42,8 +33,11 @@ def derivatives_of(photo, cfg: Config, roles) -> tuple:
                 gallery="gallery" in roles, cover="cover" in roles)
 
 
-def publish(contents, output_path: str, cfg: Config) -> dict:
-    """Render what the cache lacks (in parallel), then copy into the output."""
+def publish(contents, output_path: str, cfg: Config, outputs: OutputLog | None = None) -> dict:
+    """Render what the cache lacks (in parallel), then copy into the output,
+    recording each file placed in `outputs` (the build's Build.outputs)."""
+    if outputs is None:
+        outputs = OutputLog()
     wanted = defaultdict(set)  # (source, digest) -> derivatives
     places = defaultdict(set)  # (source, digest) -> output folders
     photos = {}
@@ -67,7 +61,7 @@ def publish(contents, output_path: str, cfg: Config) -> dict:
     for job, key in zip(jobs, sorted(wanted)):
         tag = os.path.basename(job.folder)  # the photo's hash and the settings that shape its pixels
         for folder in sorted(places[key]):
-            if placed_before(folder, [item.name for item in job.derivatives], tag):
+            if outputs.placed_before(folder, [item.name for item in job.derivatives], tag):
                 continue  # linked by the last build into this same output folder, from the same pixels
             target = os.path.join(output_path, *folder.split("/"))
             if not os.path.isdir(target):
@@ -78,18 +72,21 @@ def publish(contents, output_path: str, cfg: Config) -> dict:
                     found = os.stat(source)
                 except OSError:
                     continue
-                place(source, f"{target}{os.sep}{item.name}", found, tag)
+                place(source, f"{target}{os.sep}{item.name}", found, tag, outputs)
                 copied += 1
     stats = {"photos": len(jobs), "rendered": len(todo), "derivatives": encoded, "copied": copied}
     logger.info("[news_images] %(photos)d ảnh: %(rendered)d ảnh mã hóa mới, %(copied)d tệp chép vào output", stats)
     return stats
 
 
-def place(source: str, target: str, found: os.stat_result | None = None, tag: str = "") -> None:
+def place(source: str, target: str, found: os.stat_result | None = None, tag: str = "",
+          outputs: OutputLog | None = None) -> None:
     """Hard-link a cached derivative into the output (fast, no extra disk);
     copy where links are impossible (another disk, Windows FAT, …). `found`:
-    the source's stat, when the caller has it; `tag`: what it was made from."""
-    produced(target, tag)
+    the source's stat, when the caller has it; `tag`: what it was made from,
+    recorded in `outputs`."""
+    if outputs is not None:
+        outputs.produced(target, tag)
     try:
         there = os.stat(target)
     except OSError:

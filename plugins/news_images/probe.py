@@ -11,9 +11,9 @@ import os
 import warnings
 from dataclasses import dataclass
 
+from news_core.files import write_atomic
+from news_core.photos import PhotoProblem
 from PIL import Image, UnidentifiedImageError
-
-from news_meta.photos import PhotoProblem
 
 ORIENTATION = 0x0112
 SWAPS_AXES = {5, 6, 7, 8}
@@ -140,9 +140,5 @@ class DigestMemo:
     def save(self) -> None:
         if not self.changed:
             return
-        os.makedirs(os.path.dirname(self.path), exist_ok=True)
-        temporary = self.path + ".tmp"
-        with open(temporary, "w", encoding="utf-8") as handle:
-            json.dump(self.entries, handle, sort_keys=True)
-        os.replace(temporary, self.path)
+        write_atomic(self.path, json.dumps(self.entries, sort_keys=True).encode("utf-8"))
         self.changed = False

@@ -7,6 +7,7 @@ import io
 import os
 from dataclasses import dataclass
 
+from news_core.files import replacing
 from PIL import Image, ImageCms, ImageOps
 
 from .plan import Derivative
@@ -124,12 +125,11 @@ def is_srgb(profile: bytes) -> bool:
 
 
 def _save(image: Image.Image, path: str, fmt: str, quality: int) -> None:
-    temporary = f"{path}.{os.getpid()}.tmp"
-    if fmt == "jpeg":
-        # 4:4:4: red banners and flags, everywhere in these photos, stay sharp
-        image.save(temporary, "JPEG", quality=quality, optimize=True, progressive=True, subsampling=0)
-    elif fmt == "webp":
-        image.save(temporary, "WEBP", quality=quality, method=4)
-    else:
-        image.save(temporary, "AVIF", quality=quality, speed=8)
-    os.replace(temporary, path)
+    with replacing(path) as temporary:
+        if fmt == "jpeg":
+            # 4:4:4: red banners and flags, everywhere in these photos, stay sharp
+            image.save(temporary, "JPEG", quality=quality, optimize=True, progressive=True, subsampling=0)
+        elif fmt == "webp":
+            image.save(temporary, "WEBP", quality=quality, method=4)
+        else:
+            image.save(temporary, "AVIF", quality=quality, speed=8)

@@ -70,7 +70,9 @@ def load(settings: dict) -> Config:
     quality = {**NEWS_IMAGES_QUALITY, **get("NEWS_IMAGES_QUALITY", {})}
     aspect = tuple(_ints(get("NEWS_IMAGES_THUMB_ASPECT", NEWS_IMAGES_THUMB_ASPECT), "NEWS_IMAGES_THUMB_ASPECT"))
     social = tuple(_ints(get("NEWS_IMAGES_SOCIAL_SIZE", NEWS_IMAGES_SOCIAL_SIZE), "NEWS_IMAGES_SOCIAL_SIZE"))
-    cache = get("NEWS_IMAGES_CACHE_PATH", NEWS_IMAGES_CACHE_PATH)
+    # By default cache/images in Pelican's CACHE_PATH, which Pelican resolves
+    # from the settings file's folder: the same cache whatever the working folder.
+    cache = get("NEWS_IMAGES_CACHE_PATH", None) or os.path.join(settings.get("CACHE_PATH") or "cache", "images")
     if not os.path.isabs(cache):
         cache = os.path.abspath(cache)
     workers = int(get("NEWS_IMAGES_WORKERS", NEWS_IMAGES_WORKERS)) or os.cpu_count() or 1

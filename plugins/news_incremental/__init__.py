@@ -11,8 +11,9 @@ Signals:
   never meets a half-written page, and unchanged files keep their time.
 - page_writer_finalized: remove the pages, photo derivatives and documents a
   previous build made and this one did not (a deleted or renamed article),
-  before news_publish indexes the output. Other plugins report what they
-  place with `produced(path)`.
+  before news_publish indexes the output. The writer is the build's
+  Build.outputs (news_core.output.OutputLog): other plugins record there
+  what they place, and ask whether any page changed.
 - finalized: save the fingerprints, in a `pages` folder beside the photo cache
   (one file per output folder), never in output/.
 
@@ -24,35 +25,11 @@ import os
 
 from pelican import signals
 
-KEY = "NEWS_INCREMENTAL_WRITER"
-SHARED = "NEWS_INCREMENTAL_CONTEXT"
-PREVIOUS = "NEWS_INCREMENTAL_PREVIOUS"
-
-
-_WRITER = None  # this build's IncrementalWriter, for produced()
-
-
-def produced(path: str, tag: str = "") -> None:
-    """Record a file another plugin placed in the output (a photo derivative, a
-    document), so that it is removed by the first build that no longer places it;
-    `tag` says what it was made from (for placed_before)."""
-    if _WRITER is not None:
-        _WRITER.keep(path, tag)
-
-
-def placed_before(folder: str, names, tag: str) -> bool:
-    """Whether the last build of this output folder placed every one of `names` in
-    `folder` (site-relative) with this same `tag` (what they were made from: the
-    photo's hash and the settings that shape its pixels); if so they count as placed
-    by this build too, and the caller need not look at them (a no-change rebuild
-    touches no photo)."""
-    return _WRITER is not None and _WRITER.placed_before(folder, names, tag)
-
 
 def initialized(pelican):
     """Read the last build's manifest, and empty an output folder it does not
     describe, before any plugin writes there."""
-    from .writer import previous_build
+    from .writer import PREVIOUS, previous_build
 
     pelican.settings[PREVIOUS] = previous_build(pelican.settings, pelican.output_path)
 
@@ -61,11 +38,6 @@ def get_writer(pelican):
     from .writer import IncrementalWriter
 
     return IncrementalWriter
-
-
-def started(writer) -> None:
-    global _WRITER
-    _WRITER = writer
 
 
 def page_writer_finalized(generator, writer):
@@ -79,7 +51,7 @@ def page_writer_finalized(generator, writer):
 def generator_init(generator):
     """Compiled templates kept between builds (Jinja checks each against its source)."""
     from jinja2 import FileSystemBytecodeCache
-    from news_meta.state import cache_root
+    from news_core.build import cache_root
 
     env = getattr(generator, "env", None)
     if env is not None and env.bytecode_cache is None:
@@ -115,6 +87,8 @@ def _fast_membership(generator) -> None:
 
 
 def all_generators_finalized(generators):
+    from .writer import SHARED
+
     for generator in generators:
         _fast_membership(generator)
     if generators:  # the context every generator shares; pages' own values are what differs from it
@@ -122,11 +96,13 @@ def all_generators_finalized(generators):
 
 
 def finalized(pelican):
-    global _WRITER
-    writer = pelican.settings.get(KEY)
-    if writer is not None:
+    from news_core.build import ensure
+
+    from .writer import IncrementalWriter
+
+    writer = ensure(pelican.settings).outputs
+    if isinstance(writer, IncrementalWriter):
         writer.finish()
-    _WRITER = None
 
 
 def _memoize_source_paths() -> None:

@@ -3,7 +3,10 @@
 Only values that templates can show are described, and each in a form that
 is the same from one build to the next (never an object's address). Anything
 unknown is described by its identity, which changes every build: the page is
-then always rendered, which is slow but never stale.
+then always rendered, which is slow but never stale. Every page also carries
+what made it: the templates, our code and the libraries' versions
+(theme_and_code), and every setting (site_wide, through news_meta.cache's
+settings_digest, which describes functions and sets too).
 """
 
 from __future__ import annotations
@@ -15,6 +18,7 @@ import hashlib
 import json
 import os
 
+from news_meta.cache import UNSHAPING, code_version, settings_digest
 from pelican.contents import Content
 from pelican.paginator import Page, Paginator
 from pelican.urlwrappers import URLWrapper
@@ -109,30 +113,42 @@ def digest(value) -> str:
 
 
 def theme_and_code(theme: str, plugins: str) -> str:
-    """A hash of every template, theme file and plugin source: a new release renders everything."""
+    """A hash of every template of the theme, and of our code and the libraries that
+    run it (news_meta.cache.code_version of the packages in `plugins`): a new release,
+    or a new version of Jinja2 or Markdown, renders everything."""
+    return digest([templates(os.path.join(theme, "templates")), code_version(plugins)])
+
+
+def templates(*folders: str) -> str:
+    """A hash of every file in `folders`, each named by its path inside its folder (the
+    same wherever the site or the theme is installed). Read on every build: the live
+    preview renders an edited template without restarting."""
     hasher = hashlib.blake2b(digest_size=16)
-    patterns = [os.path.join(theme, "templates", "**", "*"), os.path.join(plugins, "*", "*.py")]
-    for pattern in patterns:
-        for path in sorted(glob.glob(pattern, recursive=True)):
+    for folder in folders:
+        for path in sorted(glob.glob(os.path.join(folder, "**", "*"), recursive=True)):
             if os.path.isfile(path):
                 with open(path, "rb") as handle:
-                    hasher.update(path.encode("utf-8", "replace") + b"\0" + handle.read())
+                    data = handle.read()
+                name = os.path.relpath(path, folder).replace(os.sep, "/")
+                hasher.update(f"{name}\0{len(data)}\0".encode("utf-8", "replace") + data)
+        hasher.update(b"\0folder\0")
     return hasher.hexdigest()
 
 
-# Build state kept in the settings by our plugins: not shown by any page, and
-# holding objects whose description would change every build.
-STATE = {"NEWS_META_STATE", "NEWS_IMAGES_STATE", "NEWS_PUBLISH_STATE", "NEWS_INCREMENTAL_WRITER",
-         "NEWS_INCREMENTAL_CONTEXT", "NEWS_INCREMENTAL_PREVIOUS",
-         # where and how this build runs, never what a page shows
-         "OUTPUT_PATH", "NEWS_OUTPUT_TARGET", "NEWS_INCREMENTAL"}
+# Build state kept in the settings by our plugins (not shown by any page, and
+# holding objects whose description would change every build), and where and
+# how a build runs, never what a page shows.
+STATE = UNSHAPING
 
 
 def site_wide(context: dict) -> list:
     """The parts of the shared context every page may show: settings (ours
     included, such as NEWS_SITE) and the menu. Lists of articles are not here:
-    the pages that show them carry them themselves."""
-    shown = []
+    the pages that show them carry them themselves. Every setting, plain or not
+    (a filter function, a set), and the settings file's bytes when the build names
+    it, are in settings_digest; the templates of THEME_TEMPLATES_OVERRIDES too."""
+    overrides = [f for f in context.get("THEME_TEMPLATES_OVERRIDES") or () if isinstance(f, str)]
+    shown = [("settings", settings_digest(context)), ("overrides", templates(*overrides) if overrides else None)]
     for key in sorted(context):
         value = context[key]
         if key in STATE:

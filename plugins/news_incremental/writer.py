@@ -8,12 +8,12 @@ import io
 import json
 import logging
 import os
-import secrets
-import shutil
 
+from news_core.build import cache_root, ensure
+from news_core.files import write_atomic, write_if_changed
+from news_core.output import OutputLog, clear
 from pelican.writers import FileOverwriteFailedError, Writer
 
-from . import KEY, PREVIOUS, SHARED
 from .fingerprint import (
     PAGED,
     UNREAD,
@@ -26,13 +26,20 @@ from .fingerprint import (
 
 logger = logging.getLogger("news_incremental")
 _MISSING = object()
+# This plugin's own values in the settings, set by its signal handlers for the writer.
+SHARED = "NEWS_INCREMENTAL_CONTEXT"  # the context every generator shares
+PREVIOUS = "NEWS_INCREMENTAL_PREVIOUS"  # the last build's manifest, read when the build started
 
 
-class IncrementalWriter(Writer):
+class IncrementalWriter(Writer, OutputLog):
+    """Pelican's writer, and the build's Build.outputs: it knows every file the
+    build places, pages or not, and what the last build placed."""
+
     def __init__(self, output_path, settings=None):
         super().__init__(output_path, settings=settings)
-        settings[KEY] = self
-        self.incremental = settings.get("NEWS_INCREMENTAL", True)
+        build = ensure(settings)
+        build.outputs = self
+        self.incremental = build.incremental
         self.manifest_path = _manifest_path(settings, output_path)
         self.folder = _identity(output_path)
         self.prefix = self.output_path.rstrip(os.sep) + os.sep
@@ -46,9 +53,6 @@ class IncrementalWriter(Writer):
         self.rendered = self.skipped = self.written = self.removed = 0
         self.pages_changed = 0  # .html files whose bytes changed: the search index must follow
         reset()
-        from . import started
-
-        started(self)
 
     # -- pages -----------------------------------------------------------------
 
@@ -109,7 +113,7 @@ class IncrementalWriter(Writer):
         self._written_files.add(filename)
         return _LazyFile(filename, encoding, self)
 
-    def keep(self, path: str, tag: str = "") -> None:
+    def produced(self, path: str, tag: str = "") -> None:
         prefix = self.prefix  # a photo's every derivative: no relpath each
         name = path[len(prefix):] if path.startswith(prefix) else os.path.relpath(path, self.output_path)
         name = name.replace(os.sep, "/")
@@ -194,23 +198,6 @@ class _LazyFile(io.StringIO):
         super().close()
 
 
-def write_if_changed(path: str, data: bytes) -> bool:
-    """Write `data` to `path` through a temporary file and a rename, unless it is already there."""
-    try:
-        if os.path.getsize(path) == len(data):
-            with open(path, "rb") as handle:
-                if handle.read() == data:
-                    return False
-    except OSError:
-        pass
-    os.makedirs(os.path.dirname(path), exist_ok=True)
-    temporary = f"{path}.{secrets.token_hex(4)}.tmp"
-    with open(temporary, "wb") as handle:
-        handle.write(data)
-    os.replace(temporary, path)
-    return True
-
-
 def _identity(folder: str) -> list[int]:
     """The output folder itself (device and inode), not its path: a swapped-in folder differs."""
     try:
@@ -226,28 +213,13 @@ def previous_build(settings, output_path: str) -> dict[str, str]:
     fingerprints do not describe (a publish was swapped in, `invoke clean`, an older
     version of the manifest), which is then emptied. Called when the build starts,
     before anything (the search index process among them) writes there."""
-    if not settings.get("NEWS_INCREMENTAL", True):
+    if not ensure(settings).incremental:
         return {}
     manifest = _load(_manifest_path(settings, output_path))
     if manifest.get("folder") == _identity(output_path):
         return manifest.get("files", {})
-    _clear(output_path)
+    clear(output_path)  # but for the marker the runner just wrote: it only ever is one of our builds
     return {}
-
-
-def _clear(output: str) -> None:
-    """Empty `output` but for the marker the runner just wrote (it only ever is one of our builds)."""
-    from news_build.runner import MARKER
-
-    if not os.path.isdir(output):
-        return
-    for entry in os.scandir(output):
-        if entry.name == MARKER:
-            continue
-        if entry.is_dir(follow_symlinks=False):
-            shutil.rmtree(entry.path, ignore_errors=True)
-        else:
-            os.unlink(entry.path)
 
 
 def _remove_empty_parents(folder: str, root: str) -> None:
@@ -262,9 +234,7 @@ def _remove_empty_parents(folder: str, root: str) -> None:
 
 
 def _manifest_path(settings, output_path: str) -> str:
-    from news_meta.state import cache_root
-
-    target = settings.get("NEWS_OUTPUT_TARGET") or output_path
+    target = ensure(settings).target or output_path
     key = hashlib.blake2b(os.path.realpath(target).encode("utf-8", "replace"), digest_size=8).hexdigest()
     return os.path.join(cache_root(settings), "pages", f"{key}.json")
 
@@ -280,10 +250,6 @@ def _load(path: str) -> dict[str, str]:
 
 def _save(path: str, data: dict[str, str]) -> None:
     try:
-        os.makedirs(os.path.dirname(path), exist_ok=True)
-        temporary = f"{path}.{secrets.token_hex(4)}.tmp"
-        with open(temporary, "w", encoding="utf-8") as handle:
-            json.dump(data, handle, sort_keys=True)
-        os.replace(temporary, path)
+        write_atomic(path, json.dumps(data, sort_keys=True).encode("utf-8"))
     except OSError:
         pass  # only costs speed at the next build

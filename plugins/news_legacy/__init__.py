@@ -1,7 +1,7 @@
 """Import the old portal's article pages: `invoke import-legacy SOURCE…`.
 
 Not a Pelican plugin (nothing registers): the tooling that turns saved pages
-of the legacy CMS portal into article folders, the way news_build's editor
+of the legacy CMS portal into article folders, the way news_editor's
 helpers do for new articles.
 
 - sources.py: which files in SOURCE are pages (a saved page and its

@@ -4,11 +4,11 @@ from __future__ import annotations
 
 import os
 
-from news_build.editor import shown as shown_path
-from news_meta.guard import within
-from news_meta.photos import FILE_EXTENSIONS
-from news_meta.settings import Config
-from news_meta.slugs import slugify
+from news_core.guard import within
+from news_core.paths import shown as shown_path
+from news_core.photos import FILE_EXTENSIONS
+from news_core.settings import Config
+from news_core.slugs import slugify
 
 from . import write
 from .links import Links, link_key

@@ -15,8 +15,8 @@ from __future__ import annotations
 import os
 from urllib.parse import unquote, urlsplit
 
-from news_meta.guard import Refused
-from news_meta.photos import FILE_EXTENSIONS, REFUSED_FILES, REFUSED_FIX
+from news_core.guard import Refused
+from news_core.photos import FILE_EXTENSIONS, REFUSED_FILES, REFUSED_FIX
 
 from .sources import local_file
 

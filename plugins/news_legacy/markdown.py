@@ -6,7 +6,8 @@ import os
 import re
 from dataclasses import dataclass, field
 
-from news_meta.slugs import fold, slugify
+from news_core import gallery
+from news_core.slugs import fold, slugify
 
 from .blocks import Block, Heading, Para, Photo
 from .text import caption_text, escape_attr, escape_line_start
@@ -94,7 +95,7 @@ def convert(blocks: list, title: str, locate, taken: set[str], link=None) -> Con
     ("file", path of a document to copy beside the article).
     """
     blocks = attach_captions(blocks)
-    gallery = find_gallery(blocks)
+    series = find_gallery(blocks)  # the closing photos, written as a gallery
     result = Converted("", "")
     names: dict[str, str] = {}
     out: list[str] = []
@@ -113,12 +114,12 @@ def convert(blocks: list, title: str, locate, taken: set[str], link=None) -> Con
             names[source] = _name(source, photo.caption or _meaningful(photo.title) or _meaningful(photo.alt), taken,
                                   FORMAT_EXTENSIONS.get(kind))
             result.photos.append(PhotoFile(source, names[source]))
-        return f"![{caption}]({names[source]})"
+        return gallery.item_line(names[source], caption)  # caption_text: no brackets left
 
     index = 0
     while index < len(blocks):
-        if gallery and index == gallery[0]:
-            start, end, gallery_title = gallery
+        if series and index == series[0]:
+            start, end, gallery_title = series
             first = start + 1 if gallery_title else start
             lines = [image_line(p) for p in blocks[first:end]]
             comments = [line for line in lines if line and line.startswith("<!--")]
@@ -127,7 +128,7 @@ def convert(blocks: list, title: str, locate, taken: set[str], link=None) -> Con
                 out.append(escape_line_start(blocks[start].md))
             out += comments
             if images:
-                out.append("\n".join([f"::: gallery {gallery_title}".rstrip(), *images, ":::"]))
+                out.append("\n".join(gallery.block(gallery_title, images)))
             index = end
             continue
         block = blocks[index]

@@ -16,7 +16,7 @@ from dataclasses import dataclass, field
 from itertools import pairwise
 
 from bs4 import BeautifulSoup, Comment, NavigableString, Tag
-from news_meta.slugs import fold
+from news_core.slugs import fold
 
 from .text import squash
 

@@ -12,10 +12,11 @@ import os
 from dataclasses import dataclass, field
 from zoneinfo import ZoneInfo
 
-from news_meta.fields import legacy_url_problem
-from news_meta.guard import Refused
-from news_meta.settings import CategoryDef, Config
-from news_meta.slugs import fold
+from news_core.fields import legacy_url_problem
+from news_core.frontmatter import yaml_text
+from news_core.guard import Refused
+from news_core.settings import CategoryDef, Config
+from news_core.slugs import fold
 
 from .blocks import Para, Walker
 from .decode import decode
@@ -176,8 +177,6 @@ def unmapped_message(unmapped: dict[str, list[str]], cfg: Config) -> str:
 
 
 def front_matter(e: Extracted, category: CategoryDef, summary: str, slug: str | None, zone: str) -> str:
-    from news_build.editor import yaml_text
-
     when = e.date.astimezone(ZoneInfo(zone)) if e.date.tzinfo else e.date
     date = when.strftime("%d/%m/%Y %H:%M" if e.has_time else "%d/%m/%Y")
     lines = ["---", f"title: {yaml_text(e.title)}", f"date: {date}", f"views: {e.views}",

@@ -21,7 +21,7 @@ import unicodedata
 from dataclasses import dataclass
 from urllib.parse import quote, unquote, urljoin, urlsplit
 
-from news_meta.guard import Refused, readable, within
+from news_core.guard import Refused, readable, within
 
 PAGE_EXTENSIONS = (".html", ".htm", ".shtml", ".aspx", ".asp", ".php", ".jsp")
 SKIP_DIRS = {"hts-cache", ".git", "__pycache__"}

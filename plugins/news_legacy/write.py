@@ -44,7 +44,7 @@ def with_hash(text: str) -> str:
 
 def title_key(title: str, date) -> str:
     """Who an article is when the old page gave no address: its title and day."""
-    from news_meta.slugs import fold
+    from news_core.slugs import fold
 
     day = date if isinstance(date, str) else date.strftime("%d/%m/%Y")
     return f"{fold(title)}|{day[:10]}"
@@ -54,7 +54,7 @@ def scan(into: str, slug_length: int = 80) -> tuple[dict[str, Existing], set[str
     """Articles already in `into` that came from the old portal, keyed by their old
     address (links.link_key) or, without one, by title and day; every article's slug."""
     import yaml
-    from news_meta.slugs import slugify
+    from news_core.slugs import slugify
 
     from .links import link_key
 

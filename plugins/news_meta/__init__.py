@@ -1,8 +1,9 @@
 """news_meta: YAML front matter, validation, Vietnamese display values, drafts.
 
 Signals:
-- initialized: load the settings into a State kept at settings["NEWS_META_STATE"];
-  warn about files such as index.md.txt that would be skipped silently;
+- initialized: load the settings into the build's news_core.build.Build (its
+  Config, and the content cache); warn about files such as index.md.txt that
+  would be skipped silently;
   refuse folder links that lead outside the content folder or loop (scan.py).
 - article_generator_init: read the articles the content cache lacks in a pool
   of processes (prefill.py, NEWS_READ_WORKERS, all cores by default), so
@@ -19,7 +20,7 @@ Signals:
 - finalized: prune the content cache (cache.py: parsed articles kept between
   builds, keyed by the file's bytes, the reading settings and plugin code).
 
-Settings (see settings.py): NEWS_CATEGORIES, NEWS_SHOW_DRAFTS, NEWS_EMBED_HOSTS,
+Settings (news_core/settings.py): NEWS_CATEGORIES, NEWS_SHOW_DRAFTS, NEWS_EMBED_HOSTS,
 NEWS_SLUG_MAX_LENGTH; TIMEZONE; NEWS_CONTENT_CACHE_PATH (a `content` folder
 beside NEWS_IMAGES_CACHE_PATH by default; False turns the cache off).
 """
@@ -31,18 +32,22 @@ from pelican import signals
 
 
 def initialized(pelican):
-    from . import state
+    from news_core.build import ensure
 
     from .scan import warn_skipped_articles
+    from .state import content_cache, install_filter
 
-    current = state.ensure(pelican.settings)
-    state.install_filter(current)
+    current = ensure(pelican.settings)
+    if current.content_cache is None:
+        current.content_cache = content_cache(pelican.settings)
+    install_filter(current)
     current.markdown_files = warn_skipped_articles(pelican.settings)
 
 
 def readers_init(readers):
+    from news_core.build import of
+
     from .reader import NewsReader
-    from .state import of
 
     for ext in NewsReader.file_extensions:
         readers.reader_classes[ext] = partial(NewsReader, state=of(readers.settings))
@@ -53,8 +58,9 @@ def article_generator_init(generator):
     import logging
     import time
 
+    from news_core.build import of
+
     from .prefill import prefill
-    from .state import of
 
     started = time.perf_counter()
     workers = generator.settings.get("NEWS_READ_WORKERS") or os.cpu_count() or 1
@@ -94,7 +100,7 @@ def generators_finalized(generators):
 def finalized(pelican):
     import logging
 
-    from .state import of
+    from news_core.build import of
 
     cache = of(pelican.settings).content_cache
     if cache is not None:

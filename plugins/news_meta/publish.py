@@ -4,9 +4,10 @@ from __future__ import annotations
 
 import logging
 
+from news_core.build import of
+from news_core.errors import ContentError
+
 from .collisions import find_collisions
-from .errors import ContentError
-from .state import of
 
 COLLISION_FIX = "Đổi slug: của một trong các bài, hoặc đổi tiêu đề cho khác nhau."
 logger = logging.getLogger("news_meta")

@@ -12,17 +12,17 @@ from html import unescape
 from urllib.parse import unquote
 
 from markdown import Markdown
+from news_core import controls, vi
+from news_core.errors import ArticleRejected, Problems
+from news_core.fields import Meta, validate
+from news_core.frontmatter import SOURCE_EXTENSIONS, split
+from news_core.guard import Refused, readable
+from news_core.photos import MARKDOWN_ESCAPE, PhotoProblem, PhotoRef, is_photo, resolve
+from news_core.slugs import slugify
 from pelican.readers import MarkdownReader
 from pelican.urlwrappers import Category, Tag
 
-from . import controls, vi
 from .cache import Entry, stamps
-from .errors import ArticleRejected, Problems
-from .fields import Meta, validate
-from .frontmatter import split
-from .guard import Refused, readable
-from .photos import MARKDOWN_ESCAPE, PhotoProblem, PhotoRef, is_photo, resolve
-from .slugs import slugify
 
 
 @dataclass
@@ -126,7 +126,7 @@ class NewsReader(MarkdownReader):
         self._markdown = None
         self._root = None  # the content folder, links resolved
 
-    file_extensions = ["md", "markdown", "MD", "Md", "MARKDOWN"]
+    file_extensions = list(SOURCE_EXTENSIONS)
 
     def read(self, source_path):
         try:

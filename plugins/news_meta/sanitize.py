@@ -395,7 +395,7 @@ def unresolved_refs(html: str, failed: set[str]) -> bool:
 
 
 def _local_ref(tag: str, ref: str) -> bool:
-    from .photos import is_local_file
+    from news_core.photos import is_local_file
 
     if tag == "a":
         return is_local_file(ref)

@@ -7,8 +7,8 @@ from __future__ import annotations
 import logging
 import os
 
-from .errors import ContentError
-from .guard import folder_link
+from news_core.errors import ContentError
+from news_core.guard import folder_link
 
 logger = logging.getLogger("news_meta")
 SKIPPED_SUFFIXES = (".md.txt", ".markdown.txt", ".md.docx", ".mkd", ".mdown")

@@ -1,47 +1,18 @@
-"""The one state object of a build, kept in the Pelican settings."""
+"""news_meta's part of a build: its content cache, and Pelican's logs kept quiet
+about the files news_meta has already explained.
+
+The object the plugins share is news_core.build.Build (`ensure`, `of`)."""
 
 from __future__ import annotations
 
 import logging
 import os
-from collections.abc import Callable
-from dataclasses import dataclass, field
 
-from .settings import Config, load
-
-KEY = "NEWS_META_STATE"
+from news_core.build import Build, cache_root
 
 
-@dataclass
-class State:
-    config: Config
-    rejected: set[str] = field(default_factory=set)  # display paths of rejected files
-    # Set by news_images: PhotoRef -> PhotoRef with size and digest, or raises PhotoProblem.
-    inspect_photo: Callable | None = None
-    content_cache: object = None  # cache.ContentCache, or None when NEWS_CONTENT_CACHE_PATH is False
-    markdown_files: list[str] | None = None  # found by scan.py when the build starts, for prefill.py
-    known_keys: dict[str, str] = field(default_factory=dict)  # path -> cache key, hashed by prefill.py
-
-
-def of(settings) -> State:
-    return settings[KEY]
-
-
-def ensure(settings) -> State:
-    """The build's State, created on first use by whichever plugin starts first."""
-    if KEY not in settings:
-        settings[KEY] = State(load(settings), content_cache=_content_cache(settings))
-    return settings[KEY]
-
-
-def cache_root(settings) -> str:
-    """The folder that holds the build's caches: the one around NEWS_IMAGES_CACHE_PATH (cache/)."""
-    images = settings.get("NEWS_IMAGES_CACHE_PATH") or os.path.join(settings.get("CACHE_PATH") or "cache", "images")
-    return os.path.dirname(os.path.abspath(images))
-
-
-def _content_cache(settings):
-    """NEWS_CONTENT_CACHE_PATH; by default cache/content beside the photo cache."""
+def content_cache(settings):
+    """NEWS_CONTENT_CACHE_PATH (cache/content beside the photo cache by default), or None when it is False."""
     from .cache import ContentCache
 
     path = settings.get("NEWS_CONTENT_CACHE_PATH")
@@ -53,7 +24,7 @@ def _content_cache(settings):
 class HideRejectedFilter(logging.Filter):
     """Drop Pelican's bare 'Could not process X' for files we already explained."""
 
-    def __init__(self, state: State):
+    def __init__(self, state: Build):
         super().__init__()
         self.state = state
 
@@ -66,7 +37,7 @@ class HideRejectedFilter(logging.Filter):
         return not any(shown.endswith(path) for shown in self.state.rejected)
 
 
-def install_filter(state: State) -> None:
+def install_filter(state: Build) -> None:
     for name in ("pelican.generators", "pelican.readers"):
         target = logging.getLogger(name)
         for old in [f for f in target.filters if isinstance(f, HideRejectedFilter)]:

@@ -14,6 +14,9 @@ Signals:
   (search.py, NEWS_SEARCH), or wait for the process that wrote it; in
   production write .gz and .br beside every text file (NEWS_COMPRESS).
 
+The site's identity (agency, emblem, public address) is news_site's, read
+from the build's Build.site; whether any page changed, from Build.outputs.
+
 Settings: NEWS_MINIFY, NEWS_COMPRESS (False; publishconf.py turns them on),
 NEWS_SEARCH (True), NEWS_SEARCH_BACKGROUND (True: a first build writes the
 search index in a forked process while the pages render),
@@ -32,22 +35,25 @@ logger = logging.getLogger("news_publish")
 
 
 def initialized(pelican):
-    from news_meta.state import ensure
-    from news_site import KEY as SITE
+    from news_core.build import ensure
 
     from .headers import REFERRER, csp
     from .meta import canonical
 
-    site = pelican.settings[SITE]
+    build = ensure(pelican.settings)
+    site = build.site
+    if site is None:
+        raise RuntimeError("PLUGINS must list news_site before news_publish (news_publish reads the site's identity)")
     filters = dict(pelican.settings.get("JINJA_FILTERS") or {})
     filters["canonical"] = lambda output_file: canonical(site.public_url, output_file)
     pelican.settings["JINJA_FILTERS"] = filters
-    pelican.settings["NEWS_CSP"] = csp(ensure(pelican.settings).config.embed_hosts)
+    pelican.settings["NEWS_CSP"] = csp(build.config.embed_hosts)
     pelican.settings["NEWS_REFERRER"] = REFERRER
     pelican.settings[KEY] = {}
 
 
 def all_generators_finalized(generators):
+    from news_core.build import of
     from pelican.generators import ArticlesGenerator, PagesGenerator
 
     from .meta import article_meta
@@ -55,7 +61,7 @@ def all_generators_finalized(generators):
     for generator in generators:
         settings = generator.settings
         state = settings[KEY]
-        site = settings["NEWS_SITE"]
+        site = of(settings).site
         if isinstance(generator, ArticlesGenerator):
             for article in generator.articles:
                 article.news_page = article_meta(article, site)
@@ -68,38 +74,41 @@ def all_generators_finalized(generators):
         from .search import start_in_background
 
         settings = generators[0].settings
-        state = settings[KEY]
+        state, build = settings[KEY], of(settings)
         # A first build writes the whole index: on another core, while the pages render.
-        state["search_pid"] = start_in_background(
-            generators[0].output_path, state.get("articles", []), search_cache(settings),
-            settings.get("NEWS_OUTPUT_TARGET"), settings.get("NEWS_INCREMENTAL", True))
+        pid = start_in_background(generators[0].output_path, state.get("articles", []), search_cache(settings),
+                                  build.target, build.incremental)
+        if pid:
+            build.background.add(pid)  # waited for at the end, or by the runner if the build stops
+        state["search_pid"] = pid
 
 
 def finalized(pelican):
-    from news_meta.state import of
+    from news_core.build import of
 
     from . import compress, feeds, headers, redirects, search, sitemaps
 
     settings, output = pelican.settings, pelican.output_path
-    state, site = settings[KEY], settings["NEWS_SITE"]
+    build = of(settings)
+    state, site = settings[KEY], build.site
     articles, categories = state.get("articles", []), state.get("categories", [])
     started = time.perf_counter()
     indexed = False
     if state.get("search_pid"):  # before anything walks the output (minify, compress)
-        indexed = search.finished_in_background(state.pop("search_pid")) and search.present(output)
+        indexed = build.wait(state.pop("search_pid")) and search.present(output)
         logger.info("[news_publish] chỉ mục tìm kiếm: %d bài, dựng song song với các trang (chờ %.2f giây)%s",
                     len(articles), time.perf_counter() - started, "" if indexed else ": lỗi, dựng lại")
         started = time.perf_counter()
     feeds.write_feeds(output, articles, categories, site, settings["SITENAME"], settings.get("SITESUBTITLE", ""))
     extra = [settings[f"{name}_URL"] for name in ("ARCHIVES", "ABOUT", "ABOUT_EN") if settings.get(f"{name}_URL")]
-    recent = sitemaps.recent(articles, of(settings).config.now)
+    recent = sitemaps.recent(articles, build.config.now)
     files = {"sitemap.xml": sitemaps.sitemap(site.public_url, articles, categories, state.get("pages", []), extra)}
     if recent:  # a news sitemap needs at least one article; none is written on a quiet week
         name = settings.get("NEWS_PUBLICATION_NAME") or settings["SITENAME"]
         files["sitemap-news.xml"] = sitemaps.news_sitemap(site.public_url, recent, name)
     files["robots.txt"] = sitemaps.robots(site.public_url, news=bool(recent))
     sitemaps.write_sitemaps(output, files)
-    headers.write_headers(output, of(settings).config.embed_hosts)
+    headers.write_headers(output, build.config.embed_hosts)
     planned, problems = redirects.plan(articles, settings.get("SITEURL", ""))
     written, taken = redirects.write(output, planned, settings["NEWS_CSP"])
     for problem in problems + taken:
@@ -112,14 +121,13 @@ def finalized(pelican):
         started = time.perf_counter()
         count = compress.minify_tree(output)
         logger.info("[news_publish] rút gọn %d tệp HTML, CSS, JS trong %.2f giây", count, time.perf_counter() - started)
-    writer = settings.get("NEWS_INCREMENTAL_WRITER")
     if settings.get("NEWS_SEARCH", True) and not indexed:
-        if writer is not None and writer.unchanged and search.present(output):
+        if build.outputs.unchanged and search.present(output):
             logger.info("[news_publish] chỉ mục tìm kiếm: không trang nào đổi, giữ nguyên")
         else:
             started = time.perf_counter()
-            count = search.write_index(output, articles, search_cache(settings), settings.get("NEWS_OUTPUT_TARGET"),
-                                       keep_state=settings.get("NEWS_INCREMENTAL", True))
+            count = search.write_index(output, articles, search_cache(settings), build.target,
+                                       keep_state=build.incremental)
             logger.info("[news_publish] chỉ mục tìm kiếm: %d bài, %.2f giây", count, time.perf_counter() - started)
     if settings.get("NEWS_COMPRESS"):
         started = time.perf_counter()
@@ -128,10 +136,10 @@ def finalized(pelican):
 
 
 def search_cache(settings) -> str | None:
-    """Where the index's base state is kept (cache/search/), or nowhere when the content cache is off."""
-    from news_meta.state import cache_root, of
+    """Where the index's base state is kept (cache/search/), or nowhere when caching is off."""
+    from news_core.build import cache_root, of
 
-    return os.path.join(cache_root(settings), "search") if of(settings).content_cache is not None else None
+    return os.path.join(cache_root(settings), "search") if of(settings).caching else None
 
 
 def register():

@@ -15,6 +15,7 @@ import os
 import re
 
 import brotli
+from news_core.files import write_atomic
 
 TEXT = (".html", ".css", ".js", ".mjs", ".xml", ".txt", ".json", ".svg", ".webmanifest")
 MINIFY = (".html", ".css", ".js")
@@ -41,7 +42,7 @@ def minify(path: str) -> None:
     else:  # our scripts are ES modules
         result = _inner(minify_html.minify(f"<script type=module>{source}</script>", minify_js=True), "</script>")
     if len(result) < len(source):
-        _replace(path, result.encode("utf-8"))
+        write_atomic(path, result.encode("utf-8"))  # a new file: never through a hard link
 
 
 VERBATIM = re.compile(r"(<(pre|textarea|script|style)\b.*?</\2\s*>)", re.S | re.I)
@@ -67,12 +68,6 @@ def _inner(html: str, closing: str) -> str:
     return html[html.index(">") + 1: -len(closing)]
 
 
-def _replace(path: str, data: bytes) -> None:
-    """Write a new file in place of a possibly hard-linked one, never through the link."""
-    tmp = path + ".tmp"
-    with open(tmp, "wb") as handle:
-        handle.write(data)
-    os.replace(tmp, path)
 
 
 def minify_tree(output: str) -> int:

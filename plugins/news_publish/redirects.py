@@ -9,7 +9,7 @@ Written three ways, since hosts differ in what they can do:
   ($request_uri), for addresses such as `/chi-tiet.aspx?id=4127`.
   docs/deploy.md shows the lines that include them.
 
-The front matter check (news_meta.fields.legacy_url_problem) refuses an address
+The front matter check (news_core.fields.legacy_url_problem) refuses an address
 whose decoded path holds a line break, a quote or a `..`; plan() asks it again,
 so no such path ever names a folder or a map line, however the article got here.
 """
@@ -21,7 +21,7 @@ import os
 from dataclasses import dataclass
 from urllib.parse import unquote, urlsplit
 
-from news_meta.fields import legacy_url_problem
+from news_core.fields import legacy_url_problem
 
 PAGE_EXTENSIONS = ("", ".html", ".htm")
 

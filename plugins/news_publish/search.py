@@ -40,6 +40,9 @@ import unicodedata
 from array import array
 from collections import Counter
 
+from news_core.files import write_atomic, write_if_changed
+from news_core.slugs import unmark
+
 INDEX = "tim-kiem/chi-muc"
 VERSION = 1  # of the files the browser reads
 STATE_VERSION = 3  # of the saved base state: a change in tokenizing means a full index
@@ -58,11 +61,10 @@ class SearchIndexError(RuntimeError):
 
 
 def fold(word: str) -> str:
-    """'Đống' -> 'dong': what a reader types without marks."""
+    """'Đống' -> 'dong': what a reader types without marks (fold() in search.js: NFD)."""
     found = _FOLD_CACHE.get(word)
     if found is None:
-        decomposed = unicodedata.normalize("NFD", word.replace("đ", "d").replace("Đ", "d"))
-        found = _FOLD_CACHE[word] = "".join(c for c in decomposed if not unicodedata.combining(c)).lower()
+        found = _FOLD_CACHE[word] = unmark(word, "NFD").lower()
     return found
 
 
@@ -228,8 +230,6 @@ def write_index(output: str, articles, cache_path: str | None, target: str | Non
     The first build, and any after many changes, writes a full index; between
     them a rebuild writes delta.json with the articles changed since, which the
     search page merges in: one edit rewrites two small files, not the index."""
-    from news_incremental.writer import write_if_changed
-
     docs = _docs(articles)
     folder = os.path.join(output, *INDEX.split("/"))
     state_path = _state_path(cache_path, target or output)
@@ -257,7 +257,8 @@ def start_in_background(output: str, articles, cache_path: str | None, target: s
                         keep_state: bool) -> int | None:
     """A full index (a first build: none in `output` yet) written by a forked process
     while this one renders the pages; its pid, or None where forking is unsafe
-    (Windows, or threads such as the live preview's server)."""
+    (Windows, or threads such as the live preview's server). The caller waits for
+    it (news_core.build.Build.background, Build.wait)."""
     import sys
     import threading
 
@@ -273,31 +274,7 @@ def start_in_background(output: str, articles, cache_path: str | None, target: s
             code = 0
         finally:
             os._exit(code)
-    _PENDING.add(pid)
     return pid
-
-
-def finished_in_background(pid: int) -> bool:
-    """Wait for start_in_background's process; whether it wrote the index."""
-    _PENDING.discard(pid)
-    try:
-        _, status = os.waitpid(pid, 0)
-    except ChildProcessError:  # already reaped by someone else: the build writes the index itself
-        return False
-    return os.waitstatus_to_exitcode(status) == 0
-
-
-def reap() -> None:
-    """Wait for an index process a build that stopped on an error left behind, so that
-    it never writes into a folder being removed (news_build.runner calls this)."""
-    for pid in list(_PENDING):
-        try:
-            finished_in_background(pid)
-        except ChildProcessError:
-            _PENDING.discard(pid)
-
-
-_PENDING: set[int] = set()
 
 
 def _base_token(folder: str) -> str | None:
@@ -332,10 +309,7 @@ def _save_state(path: str | None, state: dict) -> None:
     if not path:
         return
     try:
-        os.makedirs(os.path.dirname(path), exist_ok=True)
-        with open(path + ".tmp", "wb") as handle:
-            pickle.dump((STATE_VERSION, state), handle, protocol=pickle.HIGHEST_PROTOCOL)
-        os.replace(path + ".tmp", path)
+        write_atomic(path, pickle.dumps((STATE_VERSION, state), protocol=pickle.HIGHEST_PROTOCOL))
     except OSError:
         pass
 

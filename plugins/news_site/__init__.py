@@ -2,8 +2,9 @@
 
 Signals:
 - initialized: load NEWS_AGENCY, NEWS_LINKS, NEWS_EMBLEM and the list sizes
-  into settings["NEWS_SITE"] (templates read it as NEWS_SITE); register the
-  `page_window` filter for numbered pagination.
+  into settings["NEWS_SITE"] (templates read it as NEWS_SITE) and the build's
+  Build.site (news_publish reads it); register the `page_window` filter for
+  numbered pagination.
 - all_generators_finalized (after news_meta has ordered the articles and
   dropped any that collide, so no list links to an unwritten page): on
   each article set news_related (same category, nearest in date),
@@ -18,23 +19,34 @@ public address share links use when SITEURL is empty, as in a preview),
 NEWS_RELATED_COUNT, NEWS_MOST_VIEWED_COUNT, NEWS_LATEST_COUNT, NEWS_BLOCK_COUNT.
 """
 
+import logging
+
 from pelican import signals
 
 KEY = "NEWS_SITE"
 
 
 def initialized(pelican):
-    from .pagination import window
-    from .settings import load
+    from news_core.build import ensure
 
-    pelican.settings[KEY] = load(pelican.settings)
+    from .pagination import window
+    from .settings import AGENCY_FIELDS, PLACEHOLDER, load, unfilled
+
+    site = load(pelican.settings)
+    pelican.settings[KEY] = site  # for the templates
+    ensure(pelican.settings).site = site  # for the other plugins
+    for field in unfilled(pelican.settings[KEY]):
+        logging.getLogger(__name__).warning(
+            'Tệp cấu hình: NEWS_AGENCY["%s"] vẫn là "%s". Điền %s của cơ quan vào pelicanconf.py '
+            "(bản xem trước vẫn dựng; bản chính thức dừng lại cho đến khi điền xong)",
+            field, PLACEHOLDER, AGENCY_FIELDS[field][1])
     filters = dict(pelican.settings.get("JINJA_FILTERS") or {})
     filters["page_window"] = window
     pelican.settings["JINJA_FILTERS"] = filters
 
 
 def all_generators_finalized(generators):
-    from news_meta.state import of
+    from news_core.build import of
     from pelican.generators import ArticlesGenerator
 
     from . import archives

@@ -10,7 +10,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 
-from news_meta import vi
+from news_core import vi
 
 YEAR_URL = "luu-tru/{year}/"
 MONTH_URL = "luu-tru/{year}/{month:02d}/"

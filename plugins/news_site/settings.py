@@ -44,6 +44,14 @@ class SiteConfig:
     block_count: int
 
 
+PLACEHOLDER = "CHƯA ĐIỀN"  # what `trangtin new-site` writes where the office must fill in a value
+
+
+def unfilled(cfg: "SiteConfig") -> list[str]:
+    """The NEWS_AGENCY fields that still hold the new site's placeholder."""
+    return [k for k in AGENCY_FIELDS if PLACEHOLDER in str(cfg.agency.get(k) or "")]
+
+
 COUNTS = {"related_count": 5, "most_viewed_count": 5, "latest_count": 6, "block_count": 4}  # defaults
 
 

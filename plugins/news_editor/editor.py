@@ -12,7 +12,7 @@
   bytes already in index.md are never changed, its line endings are kept.
 
 Both raise EditorError with a plain Vietnamese message naming the file and the
-fix; tasks.py prints it and exits 1. Everything they report goes through
+fix; the command line prints it and exits 1. Everything they report goes through
 `say` (print by default), so tests can capture it.
 """
 
@@ -27,12 +27,14 @@ import secrets
 import unicodedata
 from dataclasses import dataclass, field
 
-from news_meta.dates import DateProblem, parse_date
-from news_meta.errors import Problems
-from news_meta.fields import _closest_category
-from news_meta.frontmatter import split
-from news_meta.settings import Config, build_time, load
-from news_meta.slugs import fold, slugify, to_ascii
+from news_core import gallery
+from news_core.dates import DateProblem, parse_date
+from news_core.errors import Problems
+from news_core.fields import closest_category
+from news_core.frontmatter import split, yaml_text
+from news_core.paths import shown
+from news_core.settings import Config, build_time, load
+from news_core.slugs import fold, slugify, to_ascii
 
 PHOTO_TYPES = {".jpg": ".jpg", ".jpeg": ".jpg", ".png": ".png", ".webp": ".webp",
                ".heic": ".heic", ".heif": ".heif"}
@@ -143,7 +145,7 @@ def find_category(text: str, cfg: Config):
     found = cfg.find_category(text) or _folded_match(text, cfg)
     if found:
         return found
-    close = _closest_category(text, cfg)
+    close = closest_category(text, cfg)
     hint = f' Có phải ý bạn là "{close}"?' if close else ""
     raise EditorError(
         f'chuyên mục "{text}" không có trong danh sách (NEWS_CATEGORIES trong pelicanconf.py).'
@@ -171,24 +173,6 @@ def _when(date: str, now: dt.datetime | None, zone: str) -> dt.datetime:
                 f"--date: {exc}. Viết ngày trước, tháng sau, ví dụ --date \"21/03/2024 10:31\"."
             ) from None
     return (now or build_time()).astimezone(ZoneInfo(zone))
-
-
-_PLAIN_SAFE = re.compile(r"[^\s!&*\"'\[\]{}|>%@`#,?:-]")
-
-
-def yaml_text(text: str) -> str:
-    """`text` as a YAML scalar that reads back exactly: plain when safe, else quoted."""
-    import yaml
-
-    text = "".join(ch for ch in text if ch == "\t" or unicodedata.category(ch) != "Cc")
-    plain = _PLAIN_SAFE.match(text) and ": " not in text and " #" not in text and not text.endswith(":")
-    if plain:
-        try:
-            if yaml.safe_load(f"k: {text}") == {"k": text}:
-                return text
-        except yaml.YAMLError:
-            pass
-    return '"' + text.replace("\\", "\\\\").replace('"', '\\"') + '"'
 
 
 # -- invoke photos ------------------------------------------------------------
@@ -458,7 +442,7 @@ def _referenced_photos(index: str, data: bytes) -> list[str]:
     Only these count as "already in the article": a photo merely lying in the
     folder (a copy left by an interrupted run, say) is not shown anywhere.
     """
-    from news_meta.photos import PhotoProblem, resolve
+    from news_core.photos import PhotoProblem, resolve
 
     folder = os.path.dirname(index)
     text = unicodedata.normalize("NFC", data.decode("utf-8"))
@@ -582,16 +566,6 @@ def _copy(source: str, target: str) -> None:
     shutil.copystat(source, target)
 
 
-def gallery_line(photo: Photo) -> str:
-    """`![caption](name)`; an empty caption `![](name)` is left for the editor
-    to fill in, and the build reports that line until it is."""
-    caption = photo.caption
-    if "]" in caption and '"' not in caption:
-        return f'![]({photo.target} "{caption}")'
-    caption = caption.replace("[", "(").replace("]", ")")
-    return f"![{caption}]({photo.target})"
-
-
 def _append_gallery(index: str, data: bytes, title: str, photos: list[Photo]) -> tuple[int, int]:
     """Append the block to `index`; the existing bytes stay as they are."""
     eol = b"\r\n" if b"\r\n" in data else b"\r" if b"\r" in data and b"\n" not in data else b"\n"
@@ -603,8 +577,7 @@ def _append_gallery(index: str, data: bytes, title: str, photos: list[Photo]) ->
         lead = eol
     else:
         lead = eol + eol
-    heading = f"::: gallery Một số hình ảnh {title}".rstrip()
-    lines = [heading] + [gallery_line(p) for p in photos] + [":::"]
+    lines = gallery.block(f"{gallery.DEFAULT_TITLE} {title}", [gallery.item_line(p.target, p.caption) for p in photos])
     block = lead + eol.join(line.encode("utf-8") for line in lines) + eol
     first = (data + lead).count(eol) + 1
     with open(index, "ab") as handle:
@@ -629,23 +602,3 @@ def _report(result: PhotosResult, say) -> None:
         say(f"CẦN LÀM: viết chú thích vào giữa hai dấu [ ] ở dòng {lines} của {shown(result.index)}, "
             "ví dụ ![Các đại biểu tham dự hội nghị](...). Khi còn ảnh chưa có chú thích, "
             "lệnh invoke build báo LỖI ở đúng dòng đó và chưa hiện bài.")
-
-
-def relative_or_given(path: str, start: str | None = None) -> str:
-    """os.path.relpath(path, start), or `path` as given when there is no
-    relative path: on Windows, relpath raises ValueError for another drive
-    (content on D:, command run from C:)."""
-    try:
-        return os.path.relpath(path, start) if start is not None else os.path.relpath(path)
-    except ValueError:
-        return path
-
-
-def shown(path: str) -> str:
-    """A path as the editor typed it: relative to the current folder when inside it."""
-    if not path:
-        return ""
-    relative = relative_or_given(os.path.abspath(path))
-    if os.path.isabs(relative) or relative == ".." or relative.startswith(".." + os.sep):
-        relative = path
-    return relative.replace(os.sep, "/")

@@ -1,11 +1,21 @@
-"""Parse `::: gallery Title` blocks from Markdown source lines."""
+"""The `::: gallery Title` block: read from Markdown source lines, and written.
+
+    ::: gallery Một số hình ảnh hội nghị
+    ![Quang cảnh hội nghị](quang-canh.jpg)
+    ![](trao-thuong.jpg "Trao thưởng [tập thể]")
+    :::
+
+find_galleries() reads the blocks of an article (news_gallery turns them into
+HTML); opening(), item_line() and CLOSING write them (the photo command of
+news_editor, the importer news_legacy), so what is written reads back as
+written."""
 
 from __future__ import annotations
 
 import re
 from dataclasses import dataclass
 
-from news_meta.photos import MARKDOWN_ESCAPE
+from .photos import MARKDOWN_ESCAPE
 
 OPEN = re.compile(r"^ {0,3}:{3,}\s*gallery\b[ \t]*(?P<title>.*?)\s*$", re.IGNORECASE)
 CLOSE = re.compile(r"^ {0,3}:{3,}\s*$")
@@ -92,3 +102,29 @@ def _item(line: str, index: int, problems: list[Problem]) -> Item | None:
 def squash(text: str) -> str:
     """Collapse runs of ASCII whitespace, keeping the editor's no-break spaces."""
     return _SPACES.sub(" ", text).strip()
+
+
+# -- writing ------------------------------------------------------------------
+
+CLOSING = ":::"
+
+
+def opening(title: str = "") -> str:
+    """The line that opens a gallery; without a title the page shows DEFAULT_TITLE."""
+    return f"::: gallery {title}".rstrip()
+
+
+def item_line(src: str, caption: str) -> str:
+    """One photo: `![caption](src)`. A caption holding "]" (and no '"') goes in the
+    title, `![](src "caption")`, which reads back the same; otherwise its brackets
+    become parentheses. An empty caption `![](src)` is left for the editor to fill in,
+    and the build reports that line until it is."""
+    if "]" in caption and '"' not in caption:
+        return f'![]({src} "{caption}")'
+    caption = caption.replace("[", "(").replace("]", ")")
+    return f"![{caption}]({src})"
+
+
+def block(title: str, items: list[str]) -> list[str]:
+    """The lines of a whole gallery: the opening line, `items` (from item_line), the closing one."""
+    return [opening(title), *items, CLOSING]

@@ -1,7 +1,10 @@
-"""Split a Markdown file into YAML front matter fields (with lines) and body."""
+"""Split a Markdown file into YAML front matter fields (with lines) and body;
+write a value back as a YAML scalar that reads back the same (yaml_text)."""
 
 from __future__ import annotations
 
+import re
+import unicodedata
 from dataclasses import dataclass
 
 import yaml
@@ -9,6 +12,8 @@ import yaml
 from . import controls
 from .errors import Problems
 
+# The file extensions of articles and pages: Markdown with front matter.
+SOURCE_EXTENSIONS = ("md", "markdown", "MD", "Md", "MARKDOWN")
 _NULL = "tag:yaml.org,2002:null"
 YAML_FIX = (
     'Nếu giá trị có dấu hai chấm (:), dấu # hoặc bắt đầu bằng [ { & * " thì hãy '
@@ -216,3 +221,19 @@ def _value(node: yaml.Node):
             return _NESTED
         return [item for item in items if item is not None]
     return _NESTED
+
+
+_PLAIN_SAFE = re.compile(r"[^\s!&*\"'\[\]{}|>%@`#,?:-]")
+
+
+def yaml_text(text: str) -> str:
+    """`text` as a YAML scalar that reads back exactly: plain when safe, else quoted."""
+    text = "".join(ch for ch in text if ch == "\t" or unicodedata.category(ch) != "Cc")
+    plain = _PLAIN_SAFE.match(text) and ": " not in text and " #" not in text and not text.endswith(":")
+    if plain:
+        try:
+            if yaml.safe_load(f"k: {text}") == {"k": text}:
+                return text
+        except yaml.YAMLError:
+            pass
+    return '"' + text.replace("\\", "\\\\").replace('"', '\\"') + '"'

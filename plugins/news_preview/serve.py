@@ -32,7 +32,7 @@ import threading
 import webbrowser
 from pathlib import Path
 
-from .runner import build
+from news_build.runner import build
 
 LIVE = Path(__file__).with_name("live")  # live.js, live.css
 PING_SECONDS = 15
@@ -252,7 +252,7 @@ def supervise(settings: str, content: str, output: str, port: int = 8000, open_b
         with socket.socket() as probe:
             probe.bind(("127.0.0.1", 0))
             port = probe.getsockname()[1]
-    command = [sys.executable, "-m", "news_build.serve", "--settings", settings, "--content", content,
+    command = [sys.executable, "-m", "news_preview.serve", "--settings", settings, "--content", content,
                "--output", output, "--port", str(port), "--project", project or ""]
     env = {**os.environ, "PYTHONPATH": os.pathsep.join(filter(None, [str(Path(__file__).parent.parent),
                                                                        os.environ.get("PYTHONPATH")]))}

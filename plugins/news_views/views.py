@@ -7,8 +7,8 @@ before the header), or any table named with --path-column/--count-column.
 
 Rows are matched to articles by URL path. The map of URLs is made the way the
 build makes it, without running a build: every article file Pelican would read
-(ARTICLE_PATHS, ARTICLE_EXCLUDES, IGNORE_FILES) is parsed with news_meta's own
-front-matter splitter and validator, and ARTICLE_URL is filled with the
+(ARTICLE_PATHS, ARTICLE_EXCLUDES, IGNORE_FILES) is parsed with the build's own
+front-matter splitter and validator (news_core), and ARTICLE_URL is filled with the
 category slug and slug they give. A build would also render Markdown and
 photos, which takes seconds to minutes and changes nothing in the URLs.
 
@@ -24,17 +24,21 @@ import datetime as dt
 import os
 import re
 import sys
-import tempfile
 import unicodedata
 from collections import defaultdict
 from dataclasses import dataclass, field
 from fnmatch import fnmatch
 from urllib.parse import unquote, urlsplit
 
-# Paths in messages: relative to the current folder when inside it, else as given
-# (also when there is no relative path: another drive on Windows).
-from news_build.editor import relative_or_given
-from news_build.editor import shown as _shown
+from news_core.errors import Problems
+from news_core.fields import read_views, validate, views_count
+from news_core.files import write_atomic
+from news_core.frontmatter import INVALID, SOURCE_EXTENSIONS, split
+from news_core.guard import Refused, readable
+from news_core.paths import relative_or_given
+from news_core.paths import shown as _shown
+from news_core.settings import SettingsError, load
+from news_core.slugs import heading_key
 
 # Column names as exports write them, compared case-, accent- and
 # space-insensitively; earlier names are preferred.
@@ -67,7 +71,7 @@ _VIEWS_LINE = re.compile(
 _LINE = re.compile(r"([^\r\n]*)(\r\n|\r|\n|\Z)")
 _INDEX = ("index.html", "index.htm", "index")  # legacy and Matomo ("…/index") page names
 UNMATCHED_SHOWN = 100
-# The largest count `views:` takes in either style (news_meta.fields: at most 15
+# The largest count `views:` takes in either style (news_core.fields: at most 15
 # characters, so 999.999.999.999 with dots); a larger one is a broken export.
 MAX_VIEWS = 999_999_999_999
 OPTIONS = (
@@ -133,13 +137,6 @@ def decode(data: bytes, name: str) -> tuple[str, str]:
     )
 
 
-def header_key(text: str) -> str:
-    """'Số lượt xem trang ' -> 'so luot xem trang'."""
-    text = unicodedata.normalize("NFC", text).replace("Đ", "D").replace("đ", "d")
-    text = "".join(c for c in unicodedata.normalize("NFKD", text) if not unicodedata.combining(c))
-    return " ".join(text.casefold().split())
-
-
 def parse_count(text: str) -> int | None:
     """'1,234', '1.234', '1 234' and '1234' -> 1234; anything else -> None."""
     raw = _SPACES.sub("", text)
@@ -164,9 +161,9 @@ def _is_comment(line: str) -> bool:
 
 
 def _pick(header: list[str], wanted: str | None, known: tuple[str, ...]) -> int | None:
-    keys = [header_key(h) for h in header]
+    keys = [heading_key(h) for h in header]
     if wanted:
-        key = header_key(wanted)
+        key = heading_key(wanted)
         return keys.index(key) if key in keys else None
     for name in known:
         if name in keys:
@@ -312,11 +309,9 @@ def load_settings(settings_file: str, content: str) -> dict:
 
 def article_files(settings: dict) -> list[str]:
     """The files Pelican's article generator would read, sorted."""
-    from news_meta.reader import NewsReader
-
     root = settings["PATH"]
     ignores = settings.get("IGNORE_FILES", [])
-    extensions = set(NewsReader.file_extensions)
+    extensions = set(SOURCE_EXTENSIONS)
     excluded = defaultdict(set)
     for name in settings.get("ARTICLE_EXCLUDES", []):
         parent, sub = os.path.split(os.path.join(root, name))
@@ -335,13 +330,7 @@ def article_files(settings: dict) -> list[str]:
 
 
 def load_site(settings: dict) -> Site:
-    """Each article's URL, computed with news_meta's own parser and validator."""
-    from news_meta.errors import Problems
-    from news_meta.fields import validate
-    from news_meta.frontmatter import split
-    from news_meta.guard import Refused, readable
-    from news_meta.settings import SettingsError, load
-
+    """Each article's URL, computed with the build's own parser and validator."""
     try:
         cfg = load(settings)
     except SettingsError as exc:
@@ -408,10 +397,6 @@ def format_views(value: int, dotted: bool) -> str:
 
 def edit_views(data: bytes, count: int) -> Edit:
     """Set views: to max(current, count); every other byte stays as it was."""
-    from news_meta.errors import Problems
-    from news_meta.fields import _VIEWS
-    from news_meta.frontmatter import INVALID, split
-
     try:
         text = data.decode("utf-8")
     except UnicodeDecodeError:
@@ -444,12 +429,12 @@ def edit_views(data: bytes, count: int) -> Edit:
                 "Viết views: 1234 trên một dòng rồi chạy lại",
             )
         inner_clean = inner.strip()
-        if inner_clean and not (_VIEWS.fullmatch(inner_clean) and len(inner_clean) <= 15):
+        if inner_clean and views_count(inner_clean) is None:
             raise CannotEdit(
                 f'dòng {views.line}: views: "{inner_clean}" hiện không phải là số lượt xem hợp lệ',
                 "Sửa thành một số nguyên, ví dụ 1234 hoặc 1.234, rồi chạy lại",
             )
-        old = int(inner_clean.replace(".", "")) if inner_clean else 0
+        old = views_count(inner_clean) if inner_clean else 0
         if count <= old:
             return Edit(inner_clean, old, count, data)
         new_text = format_views(count, "." in inner_clean)
@@ -467,7 +452,7 @@ def edit_views(data: bytes, count: int) -> Edit:
         at, indent, ending = _insert_point(lines, document)
         lines.insert(at, (f"{indent}views: {count}", ending))
         result = Edit(None, 0, count, "".join(c + e for c, e in lines).encode("utf-8"))
-    _check(document, result, split, Problems)
+    _check(document, result)
     return result
 
 
@@ -487,15 +472,13 @@ def _insert_point(lines, document) -> tuple[int, str, str]:
     return at, indent, ending
 
 
-def _check(before, edit: Edit, split, Problems) -> None:
+def _check(before, edit: Edit) -> None:
     """Read the edited file back as the build will: views is the new count and
     every other field is what it was."""
-    from news_meta.fields import _views
-
     after = split(unicodedata.normalize("NFC", edit.data.decode("utf-8")), Problems(""))
     if (
         after is None
-        or _views(after.fields.get("views"), Problems("")) != edit.new
+        or read_views(after.fields.get("views"), Problems("")) != edit.new
         or after.body != before.body
         or _values(after) != _values(before)
     ):
@@ -504,28 +487,6 @@ def _check(before, edit: Edit, split, Problems) -> None:
 
 def _values(document) -> dict:
     return {name: f.value for name, f in document.fields.items() if name != "views"}
-
-
-def write_atomic(path: str, data: bytes) -> None:
-    folder = os.path.dirname(path)
-    fd, temp = tempfile.mkstemp(prefix=".views-", suffix=".tmp", dir=folder)
-    try:
-        with os.fdopen(fd, "wb") as handle:
-            handle.write(data)
-            handle.flush()
-            os.fsync(handle.fileno())
-        try:
-            mode = os.stat(path).st_mode
-            os.chmod(temp, mode & 0o7777)
-        except OSError:
-            pass
-        os.replace(temp, path)
-    except BaseException:
-        try:
-            os.unlink(temp)
-        except OSError:
-            pass
-        raise
 
 
 # --- the command --------------------------------------------------------------
@@ -593,7 +554,7 @@ def sync(export_path: str, content: str, settings_file: str, dry_run: bool = Fal
         else:
             if not dry_run:
                 try:
-                    write_atomic(path, edit.data)
+                    write_atomic(path, edit.data, keep_mode=True, sync=True)
                 except OSError as exc:
                     outcome.failed.append((shown[path], f"không ghi được tệp ({exc.strerror}). Đóng tệp trong trình soạn thảo rồi chạy lại"))
                     continue

@@ -20,7 +20,8 @@ KNOWN_FIELDS = (
     "status", "modified", "legacy_url", "legacy_hash",
 )
 STATUSES = ("published", "draft")
-_VIEWS = re.compile(r"\d{1,3}(?:\.\d{3})+|\d+")
+VIEWS = re.compile(r"\d{1,3}(?:\.\d{3})+|\d+")  # 1234 or 1.234
+VIEWS_MAX_CHARS = 15  # 999.999.999.999
 DATE_FIX = (
     "Viết ngày trước, tháng sau, ví dụ 21/03/2024 10:31, 21/03/2024, "
     "2024-03-21 10:31 hoặc 2024-03-21T10:31:00+07:00."
@@ -58,7 +59,7 @@ def validate(fields: dict[str, Field], cfg: Config, problems: Problems, page=Fal
     meta.modified = _date(fields, "modified", cfg, problems, required=False)
     if meta.modified and meta.date and meta.modified < meta.date:
         problems.warn(meta.lines["modified"], "modified", "ngày sửa (modified) sớm hơn ngày đăng (date)", "Kiểm tra lại hai ngày này.")
-    meta.views = _views(fields.get("views"), problems)
+    meta.views = read_views(fields.get("views"), problems)
     meta.category = None if page else _category(fields.get("category"), cfg, problems)
     meta.summary = _text(fields, "summary", problems) or None
     meta.cover = _text(fields, "cover", problems) or None
@@ -172,12 +173,21 @@ def _date(fields, name, cfg: Config, problems, required) -> dt.datetime | None:
         return None
 
 
-def _views(f: Field | None, problems) -> int:
+def views_count(text: str) -> int | None:
+    """'1.234' or '1234' -> 1234; None when `text` is not a view count."""
+    if VIEWS.fullmatch(text) and len(text) <= VIEWS_MAX_CHARS:
+        return int(text.replace(".", ""))
+    return None
+
+
+def read_views(f: Field | None, problems) -> int:
+    """The `views:` field's count: 0 when absent or empty, else a problem when not a count."""
     if f is None or f.value is None or f.value == "":
         return 0
     raw = f.value.strip() if isinstance(f.value, str) else ""
-    if _VIEWS.fullmatch(raw) and len(raw) <= 15:
-        return int(raw.replace(".", ""))
+    count = views_count(raw)
+    if count is not None:
+        return count
     problem = (
         "lượt xem không thể là số âm" if raw.startswith("-")
         else f'"{raw or f.value}" không phải là số lượt xem hợp lệ'
@@ -198,7 +208,7 @@ def _category(f: Field | None, cfg: Config, problems) -> CategoryDef | None:
     found = cfg.find_category(f.value)
     if found:
         return found
-    close = _closest_category(f.value, cfg)
+    close = closest_category(f.value, cfg)
     hint = f'Có phải ý bạn là "{close}"? ' if close else ""
     problems.error(
         f.line, f.key, f'chuyên mục "{f.value}" không có trong danh sách',
@@ -207,7 +217,7 @@ def _category(f: Field | None, cfg: Config, problems) -> CategoryDef | None:
     return None
 
 
-def _closest_category(text: str, cfg: Config) -> str | None:
+def closest_category(text: str, cfg: Config) -> str | None:
     """A name that starts with or contains what was typed, else the most similar."""
     typed = fold(text)
     for cat in cfg.categories:

@@ -5,7 +5,7 @@ from __future__ import annotations
 import logging
 from dataclasses import dataclass
 
-logger = logging.getLogger("news_meta")
+logger = logging.getLogger("news_meta")  # the reader's log, whichever package finds the problem
 
 
 @dataclass(frozen=True)

@@ -1,0 +1,219 @@
+"""`trangtin new-site`: a new ward or commune site that builds at once.
+
+The site is a folder with its own words only: pelicanconf.py (who it is),
+publishconf.py and tasks.py (a line each, from this package), content/ with a
+first article, a README in Vietnamese for the office's IT, a .gitignore and a
+requirements.txt naming this package. Nothing of ours is copied: the theme,
+plugins and commands come from the installed package.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import os
+import re
+import unicodedata
+from dataclasses import dataclass
+from zoneinfo import ZoneInfo
+
+from trangtin import __version__
+
+CODE = re.compile(r"\d{5}")
+LABEL = r"(?!-)[a-z0-9-]{1,63}(?<!-)"
+DOMAIN = re.compile(rf"{LABEL}(\.{LABEL})+")
+KINDS = ("Phường", "Xã", "Đặc khu")  # the units below the province since 1 July 2025
+from news_site.settings import PLACEHOLDER  # news_site warns while a NEWS_AGENCY value still holds it
+KINDS_EN = {"Phường": "Ward", "Xã": "Commune", "Đặc khu": "Special Zone"}
+
+
+class ScaffoldError(ValueError):
+    """What is wrong with the request, in Vietnamese, with the fix."""
+
+
+@dataclass(frozen=True)
+class Made:
+    folder: str
+    name: str
+    files: tuple[str, ...]
+
+    def summary(self) -> str:
+        shown = os.path.relpath(self.folder) if not os.path.relpath(self.folder).startswith("..") else self.folder
+        lines = [f"Đã tạo trang tin {self.name} trong {shown}:"]
+        lines += [f"  {name}" for name in self.files]
+        lines += [
+            "",
+            "Bước tiếp theo:",
+            f"  cd {shown}",
+            "  trangtin build        (dựng bản xem trước vào output/)",
+            "  trangtin serve        (xem trước trong trình duyệt)",
+            "Điền địa chỉ, điện thoại, thư điện tử, người chịu trách nhiệm trong pelicanconf.py "
+            "trước khi xuất bản (trangtin publish). Xem README.md.",
+        ]
+        return "\n".join(lines)
+
+
+def fold(text: str) -> str:
+    """'Quốc Tử Giám' -> 'Quoc Tu Giam' (for the English name)."""
+    text = unicodedata.normalize("NFD", text.replace("Đ", "D").replace("đ", "d"))
+    return "".join(ch for ch in text if not unicodedata.combining(ch))
+
+
+def check(name: str, code: str, domain: str, province: str) -> tuple[str, str, str, str]:
+    """The cleaned values, or ScaffoldError naming the option and the fix."""
+    name = " ".join(unicodedata.normalize("NFC", name or "").split())
+    province = " ".join(unicodedata.normalize("NFC", province or "").split())
+    if not name:
+        raise ScaffoldError('thiếu tên đơn vị. Thêm --name "Phường Văn Miếu - Quốc Tử Giám".')
+    if not any(name.startswith(kind + " ") for kind in KINDS):
+        raise ScaffoldError(f'tên "{name}" cần bắt đầu bằng Phường, Xã hoặc Đặc khu, '
+                            'ví dụ --name "Phường Văn Miếu - Quốc Tử Giám".')
+    if any(ch in name for ch in '"\\\n') or any(ch in province for ch in '"\\\n'):
+        raise ScaffoldError("tên không được chứa dấu nháy kép hay dấu \\. Bỏ các dấu đó rồi chạy lại.")
+    code = (code or "").strip()
+    if not CODE.fullmatch(code):
+        raise ScaffoldError(f'mã đơn vị hành chính "{code}" phải gồm đúng 5 chữ số, ví dụ --code 00190 '
+                            "(tra mã trong danh mục đơn vị hành chính của Tổng cục Thống kê).")
+    domain = (domain or "").strip().lower().removeprefix("https://").removeprefix("http://").rstrip("/")
+    if not DOMAIN.fullmatch(domain):
+        raise ScaffoldError(f'tên miền "{domain}" không hợp lệ. Ghi tên miền không kèm đường dẫn, '
+                            "ví dụ --domain vanmieuquoctugiam.hanoi.gov.vn.")
+    if not province:
+        raise ScaffoldError('thiếu tỉnh, thành phố. Thêm --province "Hà Nội".')
+    return name, code, domain, province
+
+
+def _free(folder: str) -> None:
+    if os.path.islink(folder):
+        raise ScaffoldError(f'"{folder}" là một liên kết tắt (symlink). Chọn một thư mục mới.')
+    if os.path.exists(folder) and not os.path.isdir(folder):
+        raise ScaffoldError(f'"{folder}" là một tệp đã có. Chọn một thư mục mới.')
+    if os.path.isdir(folder) and os.listdir(folder):
+        raise ScaffoldError(f'thư mục "{folder}" đã có tệp, nên không tạo trang tin vào đó '
+                            "(để không ghi đè). Chọn một thư mục mới hoặc thư mục trống.")
+
+
+def files(name: str, code: str, domain: str, province: str, now: dt.datetime,
+          contact: dict | None = None) -> dict[str, str]:
+    """Each file of the new site, by its path inside the site's folder."""
+    contact = contact or {}
+    kind = next(k for k in KINDS if name.startswith(k + " "))
+    place = name[len(kind) + 1:]
+    agency = f"Ủy ban nhân dân {kind.lower()} {place}"
+    city = "thành phố" if province in ("Hà Nội", "Hồ Chí Minh", "Hải Phòng", "Đà Nẵng", "Cần Thơ", "Huế") else "tỉnh"
+    name_en = f"People's Committee of {fold(place)} {KINDS_EN[kind]}, {fold(province)}"
+    return {
+        "pelicanconf.py": f'''"""{name}: who the site is. Everything else (the content model, URLs,
+plugins, theme, photos) comes from trangtin.defaults; any of it may be set
+again below. publishconf.py builds on this file for production.
+"""
+
+from trangtin.defaults import *  # noqa: F403
+
+SITENAME = "{name}"
+SITESUBTITLE = "Tin hoạt động"
+NEWS_UNIT_CODE = "{code}"  # mã đơn vị hành chính cấp xã
+# The public address: share links and printouts use it; publishconf.py sets SITEURL to it.
+NEWS_PUBLIC_URL = "https://{domain}"
+
+# Shown in the header, the footer, /gioi-thieu/ and /en/. Replace each
+# "{PLACEHOLDER}": the preview warns, and publishing stops, until you do.
+NEWS_AGENCY = {{
+    "name": "{agency}",
+    "name_en": "{name_en}",
+    "address": "{contact.get("address") or PLACEHOLDER}",
+    "phone": "{contact.get("phone") or PLACEHOLDER}",
+    "email": "{contact.get("email") or PLACEHOLDER}",
+    "responsible": "{contact.get("responsible") or PLACEHOLDER}",
+    "about": "Trang tin hoạt động của {agency}, {city} {province}.",
+}}
+# Related agencies, linked from every page's footer (add the province's own).
+NEWS_LINKS = [
+    ("Cổng Thông tin điện tử Chính phủ", "https://chinhphu.vn"),
+    ("Cổng Dịch vụ công quốc gia", "https://dichvucong.gov.vn"),
+]
+# The sections: trangtin.defaults has a ward's usual five. To name your own:
+# NEWS_CATEGORIES = [{{"name": "Tin tức - Sự kiện", "slug": "tin-tuc-su-kien",
+#                     "description": "Tin tức, sự kiện nổi bật trên địa bàn."}}, ...]
+''',
+        "publishconf.py": '''"""Production settings: pelicanconf.py, strict, without drafts, minified and
+compressed, SITEURL from the environment or NEWS_PUBLIC_URL."""
+
+from trangtin.defaults import production
+
+globals().update(production(__file__))
+''',
+        "tasks.py": '''"""The site's commands: `invoke --list` (or `trangtin --list`)."""
+
+from trangtin.tasks import collection
+
+ns = collection(__file__)
+''',
+        "requirements.txt": f"trangtin=={__version__}\n",
+        ".gitignore": "output/\ncache/\n.venv/\n__pycache__/\n",
+        f"content/{now:%Y}/ra-mat-trang-tin/index.md": f'''---
+title: Ra mắt trang tin hoạt động {name}
+date: {now:%d/%m/%Y %H:%M}
+category: Tin tức - Sự kiện
+summary: Trang tin hoạt động của {agency} chính thức đi vào hoạt động.
+---
+
+Trang tin hoạt động của {agency} đăng tin tức, sự kiện và hoạt động
+của chính quyền, Mặt trận Tổ quốc và các đoàn thể trên địa bàn {kind.lower()}.
+''',
+        "README.md": f'''# Trang tin {name}
+
+Trang tin tĩnh dựng bằng [trangtin](https://pypi.org/project/trangtin/) {__version__}
+(Pelican). Mã đơn vị hành chính: {code}. Địa chỉ: https://{domain}
+
+## Bắt đầu (máy Linux, Python 3.11 trở lên)
+
+```
+python3 -m venv .venv && .venv/bin/pip install -r requirements.txt && .venv/bin/trangtin build
+.venv/bin/trangtin serve
+```
+
+Lệnh đầu cài đặt và dựng trang vào `output/`; lệnh sau mở bản xem trước trong
+trình duyệt và tự dựng lại khi lưu bài. Trên Windows: `py -m venv .venv`, rồi
+`.venv\\Scripts\\pip install -r requirements.txt` và `.venv\\Scripts\\trangtin build`.
+
+## Việc thường làm
+
+- `trangtin new "Tiêu đề bài"`: tạo bài mới (bản nháp) trong `content/`.
+- `trangtin photos THU-MUC-ANH content/NAM/ten-bai`: thêm thư viện ảnh vào bài.
+- `trangtin publish`: dựng bản chính thức vào `output/`; dừng lại nếu có lỗi.
+- `trangtin check`: kiểm tra liên kết, HTML, ảnh của bản đã dựng.
+- `trangtin --list`: mọi lệnh.
+
+Lệnh `pelican content -s pelicanconf.py` (bản xem trước) và
+`pelican content -s publishconf.py` (bản chính thức) cũng dùng được.
+
+## Trước khi xuất bản
+
+Điền địa chỉ, điện thoại, thư điện tử và người chịu trách nhiệm trong
+`pelicanconf.py` (mục `NEWS_AGENCY`); thay danh sách chuyên mục nếu cần
+(`NEWS_CATEGORIES`).
+''',
+    }
+
+
+def make_site(folder: str, name: str, code: str, domain: str, province: str = "Hà Nội",
+              now: dt.datetime | None = None, **contact: str) -> Made:
+    """Write a new site into `folder` (absent or empty); ScaffoldError if the
+    request or the folder cannot be used. Nothing is written unless all is valid."""
+    name, code, domain, province = check(name, code, domain, province)
+    contact = {k: " ".join(str(v).split()) for k, v in contact.items() if v}
+    unknown = sorted(set(contact) - {"address", "phone", "email", "responsible"})
+    if unknown:
+        raise TypeError(f"unknown contact fields {unknown}")
+    if any(ch in v for v in contact.values() for ch in '"\\'):
+        raise ScaffoldError("địa chỉ, điện thoại, thư điện tử không được chứa dấu nháy kép hay dấu \\.")
+    folder = os.path.abspath(folder)
+    _free(folder)
+    now = now or dt.datetime.now(ZoneInfo("Asia/Ho_Chi_Minh")).replace(second=0, microsecond=0)
+    written = files(name, code, domain, province, now, contact)
+    for path, text in written.items():
+        target = os.path.join(folder, *path.split("/"))
+        os.makedirs(os.path.dirname(target), exist_ok=True)
+        with open(target, "x", encoding="utf-8", newline="\n") as handle:
+            handle.write(text)
+    return Made(folder, name, tuple(sorted(written)))
