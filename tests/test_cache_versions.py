@@ -34,7 +34,7 @@ def builds(tmp_path_factory) -> dict[str, dict]:
     build, what it read from the content cache and what it rendered."""
     from news_build.runner import build
     from news_incremental.writer import IncrementalWriter
-    from news_meta import cache
+    from news_core import cache
 
     root = tmp_path_factory.mktemp("site")
     content, output = root / "content", root / "output"
@@ -136,7 +136,7 @@ def settings(**changes) -> dict:
     ("the build's state", {"NEWS_META_STATE": object()}),
 ])
 def test_what_does_not_shape_the_site_keeps_the_key(what, changes):
-    from news_meta.cache import settings_digest
+    from news_core.cache import settings_digest
 
     assert settings_digest(settings(**changes)) == settings_digest(settings()), what
 
@@ -150,7 +150,7 @@ def test_what_does_not_shape_the_site_keeps_the_key(what, changes):
     ("a path inside the content folder", {"NEWS_EMBLEM": at("srv", "site", "content", "img", "emblem-2.svg")}),
 ])
 def test_what_shapes_the_site_changes_the_key(what, changes):
-    from news_meta.cache import settings_digest
+    from news_core.cache import settings_digest
 
     assert settings_digest(settings(**changes)) != settings_digest(settings()), what
 
@@ -161,7 +161,7 @@ def test_the_key_is_the_same_in_every_process():
         import sys
         sys.path[:0] = [sys.argv[1], sys.argv[2]]
         from test_cache_versions import settings
-        from news_meta.cache import settings_digest
+        from news_core.cache import settings_digest
         print(settings_digest(settings()))
     """)
     digests = set()
@@ -170,13 +170,13 @@ def test_the_key_is_the_same_in_every_process():
         done = subprocess.run([sys.executable, "-c", script, str(ROOT / "plugins"), str(ROOT / "tests")],
                               env=env, capture_output=True, text=True, check=True)
         digests.add(done.stdout.strip())
-    from news_meta.cache import settings_digest
+    from news_core.cache import settings_digest
 
     assert digests == {settings_digest(settings())}
 
 
 def test_the_settings_file_is_hashed_by_its_bytes(tmp_path):
-    from news_meta.cache import settings_digest
+    from news_core.cache import settings_digest
 
     path = tmp_path / "pelicanconf.py"
     path.write_text('SITENAME = "Phường Văn Miếu"\n', encoding="utf-8")
@@ -208,7 +208,7 @@ def write_packages(root: Path) -> None:
     ("elsewhere/__init__.py", False),  # not one of our packages (site-packages holds many)
 ])
 def test_code_version_covers_every_file_of_our_packages(tmp_path, monkeypatch, edited, shapes):
-    from news_meta import cache
+    from news_core import cache
 
     monkeypatch.setattr(cache, "_CODE", {})
     write_packages(tmp_path / "a")
@@ -220,7 +220,7 @@ def test_code_version_covers_every_file_of_our_packages(tmp_path, monkeypatch, e
 
 
 def test_code_version_holds_python_and_every_library(tmp_path, monkeypatch):
-    from news_meta import cache
+    from news_core import cache
 
     write_packages(tmp_path)
     monkeypatch.setattr(cache, "_CODE", {})
@@ -233,3 +233,15 @@ def test_code_version_holds_python_and_every_library(tmp_path, monkeypatch):
         monkeypatch.setattr(cache, "_CODE", {})
         assert cache.code_version(str(tmp_path)) != before, name
     assert any(name == "python" for name, _ in cache.versions())
+
+
+def test_a_new_pillow_makes_the_photos_again(monkeypatch):
+    """Photo derivatives are cached by pixel_key: a new Pillow may encode other bytes."""
+    import importlib.metadata
+
+    from news_images import settings as images
+
+    before = images.load({}).pixel_key
+    real = importlib.metadata.version
+    monkeypatch.setattr(importlib.metadata, "version", lambda name: "99.0" if name == "pillow" else real(name))
+    assert images.load({}).pixel_key != before

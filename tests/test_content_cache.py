@@ -1,4 +1,4 @@
-"""Parsed articles are kept between builds (news_meta/cache.py): what a rebuild
+"""Parsed articles are kept between builds (news_core/cache.py): what a rebuild
 shows must be exactly what a first build shows, warnings included."""
 
 from __future__ import annotations

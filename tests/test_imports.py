@@ -29,11 +29,8 @@ CORE_MAY_NOT_IMPORT = ("pelican", "markdown", "jinja2")
 ALLOWED = [
     ("news_preview", "news_build.runner",
      "the live preview is a front end of the build runner: it runs runner.build() on every save"),
-    # news_meta/cache.py (what made a cached value: code_version, settings_digest;
-    # PickleStore) is shared by three caches; it moves to news_core in its own change.
-    ("news_images.memo", "news_meta.cache", "the HTML memo is a PickleStore keyed on code_version()"),
-    ("news_incremental.fingerprint", "news_meta.cache",
-     "a page's fingerprint holds code_version() and settings_digest(), as a cached article's key does"),
+    ("news_preview", "news_theme",
+     "the live preview watches the installed theme's templates and styles, and rebuilds when one is saved"),
     ("trangtin", "*",
      "trangtin is the command line and the sites' defaults: it composes the packages, and none imports it"),
 ]

@@ -346,7 +346,7 @@ def test_without_the_content_cache_a_build_opens_no_known_photo(build_site, tmp_
         files[f"2024/a{n:02d}/anh.jpg"] = None
     first = build_site(files, content=tmp_path / "c", NEWS_READ_WORKERS=2)
     shutil.rmtree(tmp_path / "content")  # the content cache, beside the photo cache
-    from news_meta import cache
+    from news_core import cache
 
     cache._WARM.clear()  # and what this process still holds of it: as a new process would start
     log = tmp_path / "opened.txt"

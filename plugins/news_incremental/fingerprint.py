@@ -5,7 +5,7 @@ is the same from one build to the next (never an object's address). Anything
 unknown is described by its identity, which changes every build: the page is
 then always rendered, which is slow but never stale. Every page also carries
 what made it: the templates, our code and the libraries' versions
-(theme_and_code), and every setting (site_wide, through news_meta.cache's
+(theme_and_code), and every setting (site_wide, through news_core.cache's
 settings_digest, which describes functions and sets too).
 """
 
@@ -18,7 +18,7 @@ import hashlib
 import json
 import os
 
-from news_meta.cache import UNSHAPING, code_version, settings_digest
+from news_core.cache import UNSHAPING, code_version, settings_digest
 from pelican.contents import Content
 from pelican.paginator import Page, Paginator
 from pelican.urlwrappers import URLWrapper
@@ -114,7 +114,7 @@ def digest(value) -> str:
 
 def theme_and_code(theme: str, plugins: str) -> str:
     """A hash of every template of the theme, and of our code and the libraries that
-    run it (news_meta.cache.code_version of the packages in `plugins`): a new release,
+    run it (news_core.cache.code_version of the packages in `plugins`): a new release,
     or a new version of Jinja2 or Markdown, renders everything."""
     return digest([templates(os.path.join(theme, "templates")), code_version(plugins)])
 

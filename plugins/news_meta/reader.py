@@ -22,7 +22,7 @@ from news_core.slugs import slugify
 from pelican.readers import MarkdownReader
 from pelican.urlwrappers import Category, Tag
 
-from .cache import Entry, stamps
+from news_core.cache import Entry, stamps
 
 
 @dataclass

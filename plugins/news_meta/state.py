@@ -13,7 +13,7 @@ from news_core.build import Build, cache_root
 
 def content_cache(settings):
     """NEWS_CONTENT_CACHE_PATH (cache/content beside the photo cache by default), or None when it is False."""
-    from .cache import ContentCache
+    from news_core.cache import ContentCache
 
     path = settings.get("NEWS_CONTENT_CACHE_PATH")
     if path is False:

@@ -184,8 +184,12 @@ def watch(preview: Preview, project: Path, restart, ready: threading.Event) -> N
     """Rebuild on content or theme changes; restart on code or settings changes."""
     from watchfiles import watch as changes_of
 
+    import news_theme
+
+    # The theme wherever it is installed (this checkout's theme/ when editable);
+    # plugins/ only exists in a checkout of trangtin itself.
     code = [project / "plugins", project / "pelicanconf.py", project / "publishconf.py"]
-    watched = [Path(preview.content), project / "theme", *code]
+    watched = [Path(preview.content), Path(news_theme.PATH), *code]
     for changes in changes_of(*[p for p in watched if p.exists()], debounce=100, step=50,
                               yield_on_timeout=True, rust_timeout=200):
         ready.set()  # the first (empty) yield: the watcher is in place, nothing saved from now on is missed

@@ -35,6 +35,7 @@ class Made:
     folder: str
     name: str
     files: tuple[str, ...]
+    unfilled: tuple[str, ...] = ()  # what the office still fills in, in words
 
     def summary(self) -> str:
         shown = os.path.relpath(self.folder) if not os.path.relpath(self.folder).startswith("..") else self.folder
@@ -46,9 +47,10 @@ class Made:
             f"  cd {shown}",
             "  trangtin build        (dựng bản xem trước vào output/)",
             "  trangtin serve        (xem trước trong trình duyệt)",
-            "Điền địa chỉ, điện thoại, thư điện tử, người chịu trách nhiệm trong pelicanconf.py "
-            "trước khi xuất bản (trangtin publish). Xem README.md.",
         ]
+        if self.unfilled:
+            lines.append(f"Điền {', '.join(self.unfilled)} trong pelicanconf.py (NEWS_AGENCY) trước khi "
+                         "xuất bản (trangtin publish). Xem README.md.")
         return "\n".join(lines)
 
 
@@ -148,7 +150,10 @@ from trangtin.tasks import collection
 
 ns = collection(__file__)
 ''',
-        "requirements.txt": f"trangtin=={__version__}\n",
+        "requirements.txt": ("# The site's one dependency. Where the package index your office uses does not\n"
+                             "# carry trangtin, point pip at the folder of its .whl file:\n"
+                             "#   pip install --find-links THU-MUC-CHUA-TEP-WHL -r requirements.txt\n"
+                             f"trangtin[check]=={__version__}\n"),
         ".gitignore": "output/\ncache/\n.venv/\n__pycache__/\n",
         f"content/{now:%Y}/ra-mat-trang-tin/index.md": f'''---
 title: Ra mắt trang tin hoạt động {name}
@@ -173,7 +178,9 @@ python3 -m venv .venv && .venv/bin/pip install -r requirements.txt && .venv/bin/
 ```
 
 Lệnh đầu cài đặt và dựng trang vào `output/`; lệnh sau mở bản xem trước trong
-trình duyệt và tự dựng lại khi lưu bài. Trên Windows: `py -m venv .venv`, rồi
+trình duyệt và tự dựng lại khi lưu bài. Nếu kho gói của cơ quan chưa có
+trangtin, thêm `--find-links THU-MUC-CHUA-TEP-WHL` vào lệnh `pip install`
+(tệp `trangtin-{__version__}-py3-none-any.whl` do bộ phận CNTT giữ). Trên Windows: `py -m venv .venv`, rồi
 `.venv\\Scripts\\pip install -r requirements.txt` và `.venv\\Scripts\\trangtin build`.
 
 ## Việc thường làm
@@ -186,6 +193,8 @@ trình duyệt và tự dựng lại khi lưu bài. Trên Windows: `py -m venv .
 
 Lệnh `pelican content -s pelicanconf.py` (bản xem trước) và
 `pelican content -s publishconf.py` (bản chính thức) cũng dùng được.
+`trangtin check` kiểm tra HTML bằng Nu Html Checker, cần Java
+(`sudo apt-get install default-jre-headless`); `trangtin check --no-html` bỏ qua bước đó.
 
 ## Trước khi xuất bản
 
@@ -216,4 +225,5 @@ def make_site(folder: str, name: str, code: str, domain: str, province: str = "H
         os.makedirs(os.path.dirname(target), exist_ok=True)
         with open(target, "x", encoding="utf-8", newline="\n") as handle:
             handle.write(text)
-    return Made(folder, name, tuple(sorted(written)))
+    words = {"address": "địa chỉ", "phone": "điện thoại", "email": "thư điện tử", "responsible": "người chịu trách nhiệm"}
+    return Made(folder, name, tuple(sorted(written)), tuple(w for k, w in words.items() if not contact.get(k)))
