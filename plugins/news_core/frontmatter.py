@@ -1,4 +1,5 @@
-"""Split a Markdown file into YAML front matter fields (with lines) and body;
+"""Split a Markdown file into YAML front matter fields (with lines) and body,
+naming the line the editor got wrong when the YAML does not parse;
 write a value back as a YAML scalar that reads back the same (yaml_text)."""
 
 from __future__ import annotations
@@ -9,10 +10,14 @@ from dataclasses import dataclass
 
 import yaml
 
-from . import controls
+from . import controls, yaml_mistakes
 from .errors import Problems
 
 # The file extensions of articles and pages: Markdown with front matter.
+KNOWN_FIELDS = (
+    "title", "date", "views", "category", "summary", "cover", "tags", "slug",
+    "status", "modified", "legacy_url", "legacy_hash",
+)
 SOURCE_EXTENSIONS = ("md", "markdown", "MD", "Md", "MARKDOWN")
 _NULL = "tag:yaml.org,2002:null"
 YAML_FIX = (
@@ -75,6 +80,8 @@ def _parse_yaml(source: str, problems: Problems) -> dict[str, Field] | None:
         root = _compose_fast(source) if FAST_LOADER else yaml.compose(source, Loader=yaml.SafeLoader)
     except yaml.MarkedYAMLError as exc:
         mark = exc.problem_mark or exc.context_mark
+        if _report_mistake(source, mark.line if mark else None, problems):
+            return None
         line = mark.line + 2 if mark else 1
         key = _key_at(source, mark.line) if mark else None
         problems.error(line, key, f"{_explain(exc.problem)} (invalid YAML: {exc.problem})", YAML_FIX)
@@ -85,6 +92,8 @@ def _parse_yaml(source: str, problems: Problems) -> dict[str, Field] | None:
     if root is None:
         return {}
     if not isinstance(root, yaml.MappingNode):
+        if _report_mistake(source, None, problems):  # one line such as title:Phường
+            return None
         problems.error(2, None, "phần khai báo phải là các dòng dạng trường: giá trị", YAML_FIX)
         return None
     fields: dict[str, Field] = {}
@@ -92,6 +101,8 @@ def _parse_yaml(source: str, problems: Problems) -> dict[str, Field] | None:
         line = key_node.start_mark.line + 2
         key = str(key_node.value).strip()
         name = key.lower()
+        if ":" in key and _report_mistake(source, key_node.start_mark.line, problems, only_last=True):
+            return None  # title:Hội nghị: kết quả reads as the key "title:Hội nghị"
         if name in fields:
             problems.error(
                 line, key, f"trường này đã được khai báo ở dòng {fields[name].line}",
@@ -199,6 +210,11 @@ def _explain(problem: str | None) -> str:
         if problem and problem.startswith(english):
             return f"khai báo YAML không hợp lệ: {vietnamese}"
     return "khai báo YAML không hợp lệ"
+
+
+def _report_mistake(source: str, last: int | None, problems: Problems, only_last=False) -> bool:
+    """The editor's mistake behind a YAML error (yaml_mistakes), looked for only once parsing failed."""
+    return yaml_mistakes.report(source, last, problems, KNOWN_FIELDS, only_last)
 
 
 _NESTED = object()
