@@ -63,7 +63,7 @@ def test_new_creates_the_folder_with_its_front_matter(content, cfg):
     assert made.path == str(index)
     assert front_matter(index) == {
         "title": "Hội nghị: tổng kết năm 2024", "date": "21/03/2024 10:31", "views": 0,
-        "category": "Văn hóa - Xã hội", "status": "draft",
+        "category": "Văn hóa - Xã hội", "tags": [], "status": "draft",
     }
     text = index.read_text(encoding="utf-8")
     assert text.startswith('---\ntitle: "Hội nghị: tổng kết năm 2024"\ndate: 21/03/2024 10:31\n')
@@ -137,7 +137,9 @@ def test_new_article_builds_cleanly_and_shows_as_a_draft(build_site, tmp_path, c
     site_content.mkdir()
     new_article("Ra quân tổng vệ sinh: đón Tết", "Kinh tế - Đô thị", str(site_content), cfg, now=NOW)
     site = build_site({}, content=site_content)
-    assert site.result.ok and (site.result.errors, site.result.warnings) == (0, 0)
+    # The preview shows it; the only warning is the lead left to replace (test_publish_mistakes)
+    assert site.result.ok and (site.result.errors, site.result.warnings) == (0, 1)
+    assert "index.md:10: còn câu mẫu" in site.result.messages[0]
     page = site.page("kinh-te-do-thi/ra-quan-tong-ve-sinh-don-tet")
     assert page.h1.get_text(strip=True) == "Ra quân tổng vệ sinh: đón Tết"
     assert page.select_one(".badge--draft").get_text(strip=True) == "Bản nháp"
@@ -158,7 +160,7 @@ def test_invoke_new_from_the_command_line(tmp_path):
     assert again.returncode == 1 and "LỖI: đã có bài viết" in again.stderr
     assert index.read_bytes() == before
     wrong = run_invoke("new", "Tin B", "--category", "Thể thao", "--content", "content", cwd=tmp_path)
-    assert wrong.returncode == 1 and "Các chuyên mục hiện có: Tin tức - Sự kiện;" in wrong.stderr
+    assert wrong.returncode == 1 and '\n  - "Tin tức - Sự kiện" (--category tin-tuc-su-kien)\n' in wrong.stderr
 
 
 # -- invoke photos ------------------------------------------------------------
@@ -323,7 +325,8 @@ def test_article_with_photos_builds_with_the_gallery_and_captions(build_site, tm
                                       encoding="utf-8")
     add_photos(str(src), str(index), say=lambda _: None)
     site = build_site({}, content=site_content)
-    assert (site.result.errors, site.result.warnings) == (0, 0)
+    assert (site.result.errors, site.result.warnings) == (0, 1)  # the lead left to replace, nothing else
+    assert "còn câu mẫu" in site.result.messages[0]
     gallery = site.page("tin-tuc-su-kien/hoi-nghi-thi-dua").select_one(".news-gallery")
     assert gallery.h2.get_text(strip=True) == "Một số hình ảnh Hội nghị thi đua"
     assert [f.get_text(strip=True) for f in gallery.select("figcaption")] == [

@@ -35,10 +35,11 @@ def test_inline_image_in_text_stays_inline(build_site):
     assert body.select_one("p picture img")["src"].startswith(f"/{URL}/a-")
 
 
-def test_image_without_caption_is_a_warning(build_site, caplog):
+def test_image_without_caption_is_an_error_as_in_a_gallery(build_site, caplog):
     site = build_site({"a/index.md": article(body="Mở đầu.\n\n![](a.jpg)"), "a/a.jpg": None})
-    assert 'index.md:9: ảnh: ảnh "a.jpg" thiếu mô tả (alt) và chú thích (caption)' in caplog.text
-    assert site.page(URL).select_one("figure img") is not None
+    assert 'LỖI: ' in site.result.messages[0]
+    assert 'index.md:9: ảnh: ảnh "a.jpg" thiếu chú thích (caption)' in caplog.text
+    assert not (site.output / URL / "index.html").exists()
 
 
 GALLERY = """Mở đầu.

@@ -129,10 +129,10 @@ def test_footnotes_are_in_vietnamese(build_site):
     assert backlink["title"] == "Quay lại chỗ chú thích 1 trong bài"
 
 
-def test_inline_image_without_alt_is_one_vietnamese_warning(build_site, caplog):
+def test_inline_image_without_alt_is_one_vietnamese_error(build_site, caplog):
     site = build_site({"a/index.md": article(body="Chữ ![](a.jpg) chữ."), "a/a.jpg": None})
-    assert site.result.warnings == 1
-    assert "thiếu mô tả (alt)" in caplog.text and "Empty alt" not in caplog.text
+    assert (site.result.errors, site.result.warnings) == (1, 0)
+    assert "thiếu chú thích (caption)" in caplog.text and "Empty alt" not in caplog.text
 
 
 def test_huge_views_is_an_error_not_a_crash(build_site, caplog):

@@ -16,7 +16,7 @@ from news_core.build import reap
 from news_core.guard import Refused, writable_folder
 from news_core.output import MARKER, mark, ours
 
-from . import log
+from . import log, owner
 
 
 class UnsafeOutput(ValueError):
@@ -32,46 +32,59 @@ class Result:
     warnings: int
     seconds: float
     messages: tuple[str, ...] = ()  # every error and warning, as printed
+    refused: bool = False  # the output folder was not written: the content was only checked
 
 
 def build(settings_file: str, content: str | None = None, output: str | None = None,
           strict: bool = False, verbose: bool = False, overrides: dict | None = None,
-          atomic: bool = False) -> Result:
+          atomic: bool = False, preview: bool = False) -> Result:
     """Build `content` into `output` with `settings_file`; never raises for content.
 
     Strict builds, and atomic ones (the live preview, so a reader never meets a
     half-written folder), build beside `output` and swap it in at the end: a
     strict build only when it has no error or warning, an atomic one unless it
-    crashed."""
+    crashed. A `preview` build (the live preview's, in place) claims `output`
+    and writes only into a folder a preview made (owner)."""
     from pelican import Pelican
     from pelican.settings import read_settings
 
     started = time.perf_counter()
     counter, handlers = log.install(verbose)
-    target = work = settings = None
+    target = work = settings = refused = None
     crashed = False
     try:
         settings = read_settings(settings_file, override=dict(overrides or {}))
         content = os.path.realpath(content or settings["PATH"])
         target = os.path.abspath(output or settings["OUTPUT_PATH"])  # as given: a link is refused, not followed
-        check_paths(content, target, os.path.dirname(os.path.realpath(settings_file)))
-        target = os.path.realpath(target)
-        sweep(target)
-        work = _work_folder(target) if strict or atomic else target
+        check_content(content)
+        refused = (output_problem(content, target, os.path.dirname(os.path.realpath(settings_file)))
+                   or (owner.problem(target) if preview else None))
+        if refused:  # still read every article, so one run reports everything; `target` is never touched
+            work = tempfile.mkdtemp(prefix=f"news-build-check-{os.getpid()}-")
+        else:
+            target = os.path.realpath(target)
+            sweep(target)
+            work = _work_folder(target) if strict or atomic else target
         mark(work)
+        if preview and not refused:
+            owner.keep(work)
         settings = read_settings(
             settings_file,
             # NEWS_SETTINGS_FILE: the settings file's own bytes key the caches too (news_core.cache)
             override={"NEWS_SETTINGS_FILE": os.path.realpath(settings_file), **(overrides or {}),
-                      "PATH": content, "OUTPUT_PATH": work, "NEWS_OUTPUT_TARGET": target,
+                      "PATH": content, "OUTPUT_PATH": work, "NEWS_OUTPUT_TARGET": work if refused else target,
                       # Only a build in place may reuse what the last build of `target` left (news_incremental).
                       "NEWS_INCREMENTAL": work == target},
         )
+        if refused:  # a check only: it keeps no content cache (it would write beside cache/images, wherever that is)
+            settings["NEWS_CONTENT_CACHE_PATH"] = False
         # Pelican's Markdown reader adds to MARKDOWN in place, and a site's MARKDOWN
         # is trangtin.defaults' one dict: each build gets its own copy.
         settings["MARKDOWN"] = copy.deepcopy(settings.get("MARKDOWN") or {})
         with contextlib.redirect_stdout(sys.stdout if verbose else io.StringIO()):
             Pelican(settings).run()  # its English "Done: …" line is replaced by _summary
+        if refused:
+            raise UnsafeOutput(refused)
     except UnsafeOutput as exc:
         crashed = True
         log.logging.getLogger("news_build").error("%s", exc)
@@ -84,13 +97,17 @@ def build(settings_file: str, content: str | None = None, output: str | None = N
             "bản dựng bị dừng vì lỗi không lường trước (unexpected error): %s: %s",
             type(exc).__name__, exc, exc_info=verbose,
         )
+        if refused:
+            log.logging.getLogger("news_build").error("%s", refused)
     finally:
         log.uninstall(handlers)
         reap(settings)  # an index process (news_publish) a failed build left must not write on
+    if preview and not refused and os.path.isdir(target):
+        owner.keep(target)  # a first build empties its folder, claim and all
     ok = not crashed and counter.errors == 0 and (not strict or counter.warnings == 0)
     errors, messages = counter.errors, list(counter.messages)
     if work and work != target:
-        if ok or (atomic and not strict and not crashed):
+        if not refused and (ok or (atomic and not strict and not crashed)):
             try:
                 swap(work, target)
             except OSError as exc:  # Windows: a file in output/ is open (browser, antivirus, OneDrive)
@@ -102,7 +119,8 @@ def build(settings_file: str, content: str | None = None, output: str | None = N
                 shutil.rmtree(work, ignore_errors=True)
         else:
             shutil.rmtree(work, ignore_errors=True)
-    result = Result(ok, crashed, errors, counter.warnings, time.perf_counter() - started, tuple(messages))
+    result = Result(ok, crashed, errors, counter.warnings, time.perf_counter() - started, tuple(messages),
+                    refused=bool(refused))
     _summary(result, target, strict)
     return result
 
@@ -118,31 +136,45 @@ def exit_now(code: int) -> None:
 
 
 def check_paths(content: str, output: str, project: str) -> None:
-    """Refuse a missing content folder, and an output that is a file or a link
-    (guard.writable_folder), holds or sits inside the sources, or has files but
-    is not one of our builds. `output` as given: a link is refused, not followed."""
+    """Refuse a missing content folder, and an output folder `output_problem` names."""
+    check_content(content)
+    problem = output_problem(content, output, project)
+    if problem:
+        raise UnsafeOutput(problem)
+
+
+def check_content(content: str) -> None:
     if not os.path.isdir(content):
         raise UnsafeOutput(
             f'không tìm thấy thư mục nội dung (content) "{content}". '
             "Kiểm tra lại đường dẫn sau --content."
         )
+
+
+def output_problem(content: str, output: str, project: str) -> str | None:
+    """Why a build must not write `output`, or None: it is a file or a link
+    (guard.writable_folder), holds or sits inside the sources, is a running
+    preview's (owner), or has files but is not one of our builds. `output` as
+    given: a link is refused, not followed. Only looks; writes nothing."""
     try:
         writable_folder(output, protected=(content,))
     except Refused as exc:
-        raise UnsafeOutput(f"thư mục kết quả (output) không dùng được: {exc}. {exc.fix}") from None
+        return f"thư mục kết quả (output) không dùng được: {exc}. {exc.fix}"
     output = os.path.realpath(output)
     if _inside(project, output):  # output/ lies in the project, so it cannot be one of `protected`
-        raise UnsafeOutput(
-            f'thư mục kết quả (output) "{output}" trùng với hoặc chứa thư mục dự án "{project}", '
-            "nên có thể xóa mất mã nguồn. Chọn thư mục khác, ví dụ output/."
-        )
+        return (f'thư mục kết quả (output) "{output}" trùng với hoặc chứa thư mục dự án "{project}", '
+                "nên có thể xóa mất mã nguồn. Chọn thư mục khác, ví dụ output/.")
+    pid = owner.live_owner(output)
+    if pid is not None:
+        return (f'bản xem trước (invoke serve, tiến trình {pid}) đang dùng thư mục kết quả (output) "{output}", '
+                "nên bản dựng này không ghi vào đó. Dừng bản xem trước (nhấn Ctrl+C trong cửa sổ đang chạy "
+                "invoke serve) rồi chạy lại lệnh, hoặc chọn thư mục khác sau --output.")
     if os.path.isdir(output) and os.listdir(output) and not ours(output):
-        raise UnsafeOutput(
-            f'thư mục kết quả (output) "{output}" đã có tệp nhưng không phải do lần dựng '
-            "trước tạo ra, nên sẽ không bị xóa. Chọn một thư mục trống hoặc chưa có, ví dụ output/."
-        )
+        return (f'thư mục kết quả (output) "{output}" đã có tệp nhưng không phải do lần dựng '
+                "trước tạo ra, nên sẽ không bị xóa. Chọn một thư mục trống hoặc chưa có, ví dụ output/.")
     if not os.path.isdir(os.path.dirname(output)) and os.path.exists(os.path.dirname(output)):
-        raise UnsafeOutput(f'không tạo được thư mục kết quả (output) "{output}".')
+        return f'không tạo được thư mục kết quả (output) "{output}".'
+    return None
 
 
 def _inside(path: str, folder: str) -> bool:
@@ -202,29 +234,7 @@ def sweep(target: str) -> None:
 def _running(name: str) -> bool:
     """Whether the process whose id the folder's name carries is still running."""
     pid = name.split("-")[2]
-    if not pid.isdigit():
-        return False  # an older build's name, without the id
-    pid = int(pid)
-    if pid == os.getpid():
-        return True
-    if os.name == "nt":  # os.kill(pid, 0) would end the process there
-        import ctypes
-
-        kernel = ctypes.windll.kernel32
-        handle = kernel.OpenProcess(0x1000, False, pid)  # PROCESS_QUERY_LIMITED_INFORMATION
-        if not handle:
-            return False
-        code = ctypes.c_ulong()
-        kernel.GetExitCodeProcess(handle, ctypes.byref(code))
-        kernel.CloseHandle(handle)
-        return code.value == 259  # STILL_ACTIVE
-    try:
-        os.kill(pid, 0)
-    except PermissionError:
-        return True  # another user's process
-    except OSError:
-        return False
-    return True
+    return pid.isdigit() and owner.alive(int(pid))  # not a digit: an older build's name, without the id
 
 
 def _interrupted(work: str | None, target: str | None) -> None:
@@ -241,7 +251,12 @@ def _interrupted(work: str | None, target: str | None) -> None:
 
 def _summary(result: Result, target: str | None, strict: bool) -> None:
     out = sys.stderr
-    if result.errors or result.warnings:
+    if result.refused:  # one of the errors is the output folder's, printed last
+        content = (f"có {result.errors - 1} lỗi và {result.warnings} cảnh báo"
+                   if result.errors > 1 or result.warnings else "không có lỗi hay cảnh báo nào")
+        print(f"Đã đọc hết các bài: nội dung {content}; thư mục kết quả (output) không dùng được "
+              "(dòng LỖI cuối cùng ở trên).", file=out)
+    elif result.errors or result.warnings:
         print(f"Có {result.errors} lỗi và {result.warnings} cảnh báo trong nội dung.", file=out)
     if strict and not result.ok:
         print(

@@ -17,6 +17,8 @@ The content model:
   controls (invisible control characters).
 - photos: references to photos and attached files, resolved beside the article.
 - gallery: the `::: gallery` block, read and written.
+- placeholders: the texts `invoke new` leaves for the editor to replace, which
+  a publish build refuses.
 
 Files and folders:
 - guard: what may be read (inside the content folder) and written.

@@ -54,6 +54,9 @@ class Build:
     site: object = None
     outputs: OutputLog = field(default_factory=OutputLog)
     background: set[int] = field(default_factory=set)  # process ids
+    # display path -> (why this build does not publish it, its problems): drafts
+    # and future articles, reported as a notice at the end (news_meta.publish)
+    held_back: dict = field(default_factory=dict)
 
     def wait(self, pid: int) -> bool:
         """Wait for a process this build started; whether it ended well (exit code 0)."""

@@ -11,14 +11,10 @@ from urllib.parse import quote, unquote, urlsplit
 
 from .dates import DateProblem, parse_date
 from .errors import Problems
-from .frontmatter import INVALID, Field
+from .frontmatter import INVALID, KNOWN_FIELDS, Field
 from .settings import CategoryDef, Config
 from .slugs import fold, slugify
 
-KNOWN_FIELDS = (
-    "title", "date", "views", "category", "summary", "cover", "tags", "slug",
-    "status", "modified", "legacy_url", "legacy_hash",
-)
 STATUSES = ("published", "draft")
 VIEWS = re.compile(r"\d{1,3}(?:\.\d{3})+|\d+")  # 1234 or 1.234
 VIEWS_MAX_CHARS = 15  # 999.999.999.999

@@ -6,6 +6,7 @@ import os
 import shutil
 
 MARKER = ".news-build"  # in every output folder we made; we delete no folder without it
+CLAIM = ".news-preview"  # in the folder a running preview builds into: its process id (news_build.owner)
 
 
 def mark(folder: str) -> None:
@@ -21,11 +22,11 @@ def ours(folder: str) -> bool:
 
 
 def clear(folder: str) -> None:
-    """Empty `folder` but for MARKER (it only ever is one of our builds)."""
+    """Empty `folder` but for MARKER and a preview's CLAIM (it only ever is one of our builds)."""
     if not os.path.isdir(folder):
         return
     for entry in os.scandir(folder):
-        if entry.name == MARKER:
+        if entry.name in (MARKER, CLAIM):
             continue
         if entry.is_dir(follow_symlinks=False):
             shutil.rmtree(entry.path, ignore_errors=True)

@@ -1,8 +1,10 @@
 """Editor helpers behind `invoke new` and `invoke photos`.
 
 - new_article(): make content/<year>/<slug>/index.md with its front matter
-  filled in (date now, views 0, a checked category, status draft) and a short
-  Vietnamese placeholder body. Never overwrites anything.
+  filled in (date now, views 0, a checked category, empty tags, status draft)
+  and a short Vietnamese placeholder body (news_core.placeholders, which a
+  publish build refuses). Never overwrites anything. The commands it writes
+  start with the program the editor ran (command()), so they paste as they are.
 - add_photos(): copy a folder of event photos into an article, renamed to short
   ASCII names in shooting order (EXIF date, else file name), and append a
   `::: gallery` block with captions from `captions.txt`. All or nothing: the
@@ -24,10 +26,11 @@ import hashlib
 import os
 import re
 import secrets
+import sys
 import unicodedata
 from dataclasses import dataclass, field
 
-from news_core import gallery
+from news_core import gallery, placeholders
 from news_core.dates import DateProblem, parse_date
 from news_core.errors import Problems
 from news_core.fields import closest_category
@@ -49,16 +52,16 @@ EXIF_IFD, DATE_TIME_ORIGINAL, SUBSEC_ORIGINAL, DATE_TIME = 0x8769, 36867, 37521,
 _EXIF_DATE = re.compile(r"(\d{4}):(\d{2}):(\d{2})[ T](\d{2}):(\d{2}):(\d{2})")
 _DIGITS = re.compile(r"(\d+)")
 
-BODY = """\
-Viết đoạn mở đầu (sapo) của bài ở đây, thay cho dòng này. Viết tiếp nội dung bên dưới, mỗi đoạn cách nhau một dòng trống.
+BODY = f"""\
+{placeholders.LEAD} {placeholders.LEAD_MORE}
 
 <!--
 HƯỚNG DẪN (phần này không hiện trên trang, có thể xóa):
 - Nội dung bài viết nằm bên dưới dòng --- thứ hai.
 - Thêm một ảnh: chép tệp ảnh vào thư mục này, rồi viết một dòng riêng
-  ![Chú thích ảnh](ten-anh.jpg)
+  ![{placeholders.CAPTION}](ten-anh.jpg)
 - Thêm thư viện ảnh: chạy lệnh
-  invoke photos THU-MUC-ANH {article}
+  {{photos}}
   hoặc tự viết một dòng mở "::: gallery Tiêu đề", mỗi dòng một ảnh như trên,
   và một dòng đóng chỉ có ba dấu hai chấm.
 - Khi bài đã xong, đổi status: draft thành status: published để đăng.
@@ -68,6 +71,47 @@ HƯỚNG DẪN (phần này không hiện trên trang, có thể xóa):
 
 class EditorError(Exception):
     """A problem the editor can fix; str() is the Vietnamese message."""
+
+
+RUNNERS = ("invoke", "inv", "trangtin")  # the programs that run our tasks
+
+
+def command(argv0: str | None = None, cwd: str | None = None, windows: bool | None = None) -> str:
+    """The program the editor ran, written so that pasting it runs it again:
+    `.venv/bin/invoke`, `invoke` (found on PATH), `trangtin`, `.venv\\Scripts\\invoke`.
+    Anything else (tests, python -c) gives the project's own `.venv/bin/invoke`."""
+    import shutil
+
+    windows = os.name == "nt" if windows is None else windows
+    sep = "\\" if windows else "/"
+    argv0 = sys.argv[0] if argv0 is None else argv0
+    name = re.split(r"[\\/]", argv0)[-1]
+    stem = name[:-4] if name.lower().endswith(".exe") else name
+    if stem.lower() not in RUNNERS:
+        return sep.join((".venv", "Scripts" if windows else "bin", "invoke"))
+    found = shutil.which(stem)
+    if found and os.path.abspath(found) in (os.path.abspath(argv0), os.path.abspath(argv0) + ".exe"):
+        return stem  # on PATH: the editor typed the bare name
+    cwd = os.path.abspath(cwd or os.getcwd())
+    path = os.path.abspath(argv0)
+    try:
+        inside = os.path.commonpath([cwd, path]) == cwd
+    except ValueError:  # another drive
+        inside = False
+    shown_path = os.path.relpath(path, cwd) if inside else argv0
+    shown_path = shown_path.replace("/", sep).replace("\\", sep)
+    if sep not in shown_path:
+        shown_path = "." + sep + shown_path
+    if shown_path.lower().endswith(".exe"):
+        shown_path = shown_path[:-4]
+    return quoted(shown_path)
+
+
+def quoted(text: str) -> str:
+    """`text` as one shell word on Linux, macOS and Windows: in double quotes when it needs them."""
+    if text and not re.search(r"[\s\"'&|;<>()$`^%!*?]", text):
+        return text
+    return '"' + text.replace('"', '\\"') + '"'
 
 
 def load_config(settings_file: str) -> Config:
@@ -89,13 +133,15 @@ class NewArticle:
 
 
 def new_article(title: str, category: str, content: str, cfg: Config, slug: str = "",
-                date: str = "", now: dt.datetime | None = None) -> NewArticle:
-    """Create <content>/<year>/<slug>/index.md; raise EditorError, never overwrite."""
+                date: str = "", now: dt.datetime | None = None, run: str | None = None) -> NewArticle:
+    """Create <content>/<year>/<slug>/index.md; raise EditorError, never overwrite.
+    `run` is the program the editor ran (command()), for the commands the article shows."""
+    run = run or command()
     title = " ".join(unicodedata.normalize("NFC", title or "").split())
     if not title:
         raise EditorError(
             'chưa có tiêu đề bài viết. Viết tiêu đề trong ngoặc kép, ví dụ: '
-            'invoke new "Hội nghị tổng kết năm 2024" --category "Tin tức - Sự kiện"'
+            f'{run} new "Hội nghị tổng kết năm 2024" --category "{cfg.categories[0].name if cfg.categories else "…"}"'
         )
     found = find_category(category, cfg)
     when = _when(date, now, cfg.timezone)
@@ -124,23 +170,30 @@ def new_article(title: str, category: str, content: str, cfg: Config, slug: str 
         f"date: {when.strftime('%d/%m/%Y %H:%M')}",
         "views: 0",
         f"category: {yaml_text(found.name)}",
+        "tags: []",
     ]
     if slug_given:
         lines.append(f"slug: {slug}")
     lines += ["status: draft", "---", "", ""]
-    text = "\n".join(lines) + BODY.format(article=shown(folder))
+    text = "\n".join(lines) + BODY.format(photos=photos_command(run, folder))
     os.makedirs(folder)
     with open(path, "x", encoding="utf-8", newline="\n") as handle:
         handle.write(text)
     return NewArticle(path, slug, found.name, when)
 
 
+def photos_command(run: str, folder: str) -> str:
+    """`invoke photos` for this article, as the editor can paste it."""
+    return f"{run} photos THU-MUC-ANH {quoted(shown(folder))}"
+
+
 def find_category(text: str, cfg: Config):
     """The configured category named or slugged by `text`, else EditorError."""
-    known = "; ".join(c.name for c in cfg.categories)
+    known = category_list(cfg)
     if not text or not text.strip():
         raise EditorError(
-            f'chưa chọn chuyên mục. Thêm --category "…" với một trong: {known}.'
+            f'chưa chọn chuyên mục. Thêm --category "…" với tên hoặc phần địa chỉ (slug) '
+            f"của một trong các chuyên mục:\n{known}"
         )
     found = cfg.find_category(text) or _folded_match(text, cfg)
     if found:
@@ -149,8 +202,13 @@ def find_category(text: str, cfg: Config):
     hint = f' Có phải ý bạn là "{close}"?' if close else ""
     raise EditorError(
         f'chuyên mục "{text}" không có trong danh sách (NEWS_CATEGORIES trong pelicanconf.py).'
-        f"{hint} Các chuyên mục hiện có: {known}."
+        f"{hint} Các chuyên mục hiện có (tên, hoặc phần địa chỉ gõ sau --category):\n{known}"
     )
+
+
+def category_list(cfg: Config) -> str:
+    """One line per configured category: its name and its slug, both accepted by --category."""
+    return "\n".join(f'  - "{c.name}" (--category {c.slug})' for c in cfg.categories)
 
 
 def _folded_match(text: str, cfg: Config):
@@ -325,7 +383,7 @@ def _article_index(article: str) -> str:
         if not os.path.isfile(os.path.join(path, "index.md")):
             raise EditorError(
                 f'thư mục "{shown(article)}" không có tệp index.md, nên không phải là một bài viết. '
-                'Tạo bài trước bằng invoke new "Tiêu đề" --category "…", hoặc ghi đúng thư mục bài viết.'
+                f'Tạo bài trước bằng {command()} new "Tiêu đề" --category "…", hoặc ghi đúng thư mục bài viết.'
             )
         path = os.path.join(path, "index.md")
     if not article or not os.path.isfile(path) or not path.lower().endswith((".md", ".markdown")):
@@ -601,4 +659,4 @@ def _report(result: PhotosResult, say) -> None:
         lines = ", ".join(str(first + 1 + result.copied.index(p)) for p in result.captions_missing)
         say(f"CẦN LÀM: viết chú thích vào giữa hai dấu [ ] ở dòng {lines} của {shown(result.index)}, "
             "ví dụ ![Các đại biểu tham dự hội nghị](...). Khi còn ảnh chưa có chú thích, "
-            "lệnh invoke build báo LỖI ở đúng dòng đó và chưa hiện bài.")
+            f"lệnh {command()} build (và bản xem trước) báo LỖI ở đúng dòng đó và chưa hiện bài.")

@@ -70,7 +70,9 @@ class FigureTreeprocessor(Treeprocessor):
         if index is not None:
             img.set("data-news-photo", str(index))
         if not img.get("alt", "").strip() and not img.get("title", "").strip():
-            context.problems.warn(context.find_line(src), "ảnh", f'ảnh "{src}" thiếu mô tả (alt) và chú thích (caption)', CAPTION_FIX)
+            # The same rule as a photo of a gallery (news_core.gallery): an error, as the guide says.
+            context.problems.error(context.find_line(src), "ảnh", f'ảnh "{src}" thiếu chú thích (caption), '
+                                   "cũng là mô tả ảnh cho người khiếm thị", CAPTION_FIX)
 
     def _figure(self, paragraph, img, context):
         caption = (img.attrib.pop("title", None) or img.get("alt", "")).strip()

@@ -17,7 +17,9 @@ Signals:
   when there is no article at all (a mistyped --content must not publish).
 - page_generator_finalized: drop draft pages from a production build.
 - all_generators_finalized: reject any other output path claimed twice.
-- finalized: prune the content cache (cache.py: parsed articles kept between
+- finalized: print the problems of the drafts and future articles a production
+  build holds back (held.py: the reader keeps them out of the error count, so an
+  unfinished draft never stops the articles that are ready); prune the content cache (cache.py: parsed articles kept between
   builds, keyed by the file's bytes, the reading settings and plugin code).
 
 Settings (news_core/settings.py): NEWS_CATEGORIES, NEWS_SHOW_DRAFTS, NEWS_EMBED_HOSTS,
@@ -41,6 +43,7 @@ def initialized(pelican):
     if current.content_cache is None:
         current.content_cache = content_cache(pelican.settings)
     install_filter(current)
+    current.held_back.clear()  # the preview's state lives across builds
     current.markdown_files = warn_skipped_articles(pelican.settings)
 
 
@@ -102,6 +105,9 @@ def finalized(pelican):
 
     from news_core.build import of
 
+    from .publish import report_held_back
+
+    report_held_back(of(pelican.settings))
     cache = of(pelican.settings).content_cache
     if cache is not None:
         removed = cache.prune()

@@ -27,6 +27,25 @@ def drop_unpublished_pages(generator) -> None:
         generator.context["draft_pages"] = []
 
 
+def report_held_back(state) -> None:
+    """The problems of articles this build does not publish (drafts, future dates):
+    printed as a notice, not logged as errors or warnings, which would stop a strict
+    build (news_build counts those) for an article nobody asked to publish yet."""
+    import sys
+
+    held = state.held_back
+    for path in sorted(held):
+        why, items = held[path]
+        for item in items:
+            kind = "cảnh báo" if item.warning else "lỗi"
+            print(f"Bài chưa xuất bản ({why}) có {kind}, không chặn việc xuất bản: {item}",
+                  file=sys.stderr)
+    if held:
+        print(f"{len(held)} bài chưa xuất bản ở trên không chặn các bài đã sẵn sàng. Sửa các dòng đó "
+              "trước khi đổi status: draft thành status: published (bài hẹn giờ: trước giờ đăng).",
+              file=sys.stderr)
+
+
 def warn_if_empty(generator) -> None:
     """A site with no article is a mistyped --content, not something to publish."""
     if not generator.articles and not of(generator.settings).rejected:

@@ -24,6 +24,8 @@ from pelican.urlwrappers import Category, Tag
 
 from news_core.cache import Entry, stamps
 
+from .held import check_placeholders, held_back, says_draft, status_value
+
 
 @dataclass
 class BodyContext:
@@ -186,9 +188,12 @@ class NewsReader(MarkdownReader):
             problems.warn(line, None, controls.problem(codes), controls.FIX)
         document = split(controls.strip(text), problems)
         if document is None:
-            self._reject(problems)
+            self._reject(problems, held_back(None, self.state.config, draft=says_draft(text)))
         cfg = self.state.config
         meta = validate(document.fields, cfg, problems, page=page)
+        check_placeholders(document, problems, strict=not cfg.show_drafts)
+        status = document.fields.get("status")
+        held = held_back(meta, cfg, draft=meta.draft and status_value(status) == "draft")
         context = BodyContext(
             problems.path, os.path.abspath(source_path), self.settings["PATH"],
             document.body_line, problems, inspect=self.state.inspect_photo,
@@ -203,13 +208,13 @@ class NewsReader(MarkdownReader):
         if meta.summary is None:
             meta.summary = lead_paragraph(html)
         if problems.errors:
-            self._reject(problems)
+            self._reject(problems, held)
         entry = None
         if cache is not None:
             used = [p.source for p in context.photos + context.files]
             entry = Entry(copy.copy(meta), html, list(context.photos), list(context.files), dict(context.roles),
                           cover, list(problems.items), stamps(used))
-        problems.report()  # warnings only by now
+        self._report(problems, held)  # warnings only by now
         if page:
             metadata = self._page_metadata(meta, context, cover)
         else:
@@ -223,7 +228,7 @@ class NewsReader(MarkdownReader):
     def _from_cache(self, entry: Entry, problems: Problems, page: bool):
         """An unchanged article: its warnings again, its metadata made afresh (drafts, dates)."""
         problems.items = list(entry.warnings)
-        problems.report()
+        self._report(problems, held_back(entry.meta, self.state.config, draft=entry.meta.draft))
         learn = getattr(self.state.inspect_photo, "learn", None)
         if learn is not None:  # the read pool's workers found these; the photo cache keeps them
             for photo in entry.photos:
@@ -235,10 +240,20 @@ class NewsReader(MarkdownReader):
             return entry.html, self._page_metadata(meta, context, entry.cover)
         return entry.html, self._metadata(meta, context, entry.cover, entry.info)
 
-    def _reject(self, problems: Problems):
+    def _reject(self, problems: Problems, held: str = ""):
         self.state.rejected.add(problems.path)
-        problems.report()
+        self._report(problems, held)
         raise ArticleRejected(problems.path, problems.errors)  # pragma: no cover
+
+    def _report(self, problems: Problems, held: str = ""):
+        """Log the problems; those of an article this build does not publish (`held`,
+        why) are kept for the notice news_meta prints at the end instead, so that an
+        unfinished draft never stops the articles that are ready."""
+        notices = self.state.held_back
+        if not held or not problems.items:
+            problems.report()
+            return
+        notices[problems.path] = (held, sorted(problems.items, key=lambda i: i.line or 0))
 
     def prepare(self) -> Markdown:
         """What reading an article afresh needs: the Markdown instance (one per reader:

@@ -1,12 +1,14 @@
 """`invoke serve`: the live preview an editor keeps open while writing.
 
-Builds the development site, serves it on localhost, watches content/,
-theme/, plugins/ and the settings, and rebuilds when a file is saved. Every
-HTML page it serves gets two small files of ours (/__live/live.js and
-live.css, never written to output/): the page reloads itself after each
-rebuild, and while the content has errors or warnings a panel on the page
-lists them as the terminal prints them (file, line, field, the fix), so a
-typo never leaves the editor looking at a stale page.
+Builds the development site into a folder of its own (.output-preview/ by
+default, never output/ that publish makes; news_build.owner), serves it on
+localhost, watches content/, theme/, plugins/ and the settings, and rebuilds
+when a file is saved. Every HTML page it serves gets two small files of ours
+(/__live/live.js and live.css, never written to the folder): the page
+reloads itself after each rebuild, and while the content has errors or
+warnings a panel on the page lists them as the terminal prints them (file,
+line, field, the fix), so a typo never leaves the editor looking at a stale
+page.
 
 Content and theme changes rebuild in this process (photos come from the
 cache, so a rebuild of the sample site takes about a second); a change to
@@ -49,6 +51,7 @@ class Preview:
         self.settings, self.content, self.output = settings, content, output
         self.changed = threading.Condition()
         self.number = 0
+        self.refused = False  # the last build did not write the folder (news_build.owner)
         self.status = {"build": 0, "ok": True, "errors": 0, "warnings": 0, "seconds": 0.0, "messages": []}
 
     @property
@@ -59,8 +62,10 @@ class Preview:
         if reason:
             print(f"\n{reason}: dựng lại…", flush=True)
         # In place: news_incremental renders only what changed and replaces each file
-        # with a rename, so the browser never reads half a page.
-        result = build(self.settings, self.content, self.output)
+        # with a rename, so the browser never reads half a page. preview: never into
+        # a folder another build made (a publish swapped in, say).
+        result = build(self.settings, self.content, self.output, preview=True)
+        self.refused = result.refused
         with self.changed:
             self.number += 1
             self.status = {
@@ -220,6 +225,8 @@ def serve(settings: str, content: str, output: str, port: int = 8000, open_brows
     project_path = Path(project or os.path.dirname(os.path.abspath(settings)))
     preview = Preview(settings, content, output)
     preview.rebuild()
+    if preview.refused:  # the folder is not the preview's: the build said why
+        raise SystemExit(1)
     handler = type("PreviewHandler", (Handler,), {"preview": preview})
     try:
         httpd = Server(("127.0.0.1", port), functools.partial(handler, directory=output))

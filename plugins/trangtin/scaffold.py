@@ -154,7 +154,7 @@ ns = collection(__file__)
                              "# carry trangtin, point pip at the folder of its .whl file:\n"
                              "#   pip install --find-links THU-MUC-CHUA-TEP-WHL -r requirements.txt\n"
                              f"trangtin[check]=={__version__}\n"),
-        ".gitignore": "output/\ncache/\n.venv/\n__pycache__/\n",
+        ".gitignore": "output/\n.output-*/\ncache/\n.venv/\n__pycache__/\n",
         f"content/{now:%Y}/ra-mat-trang-tin/index.md": f'''---
 title: Ra mắt trang tin hoạt động {name}
 date: {now:%d/%m/%Y %H:%M}

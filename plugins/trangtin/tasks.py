@@ -20,6 +20,8 @@ import sys
 
 from invoke import Collection, task
 
+PREVIEW = ".output-preview"  # what `invoke serve` builds and serves: drafts included, never published
+
 
 def _site(c) -> dict:
     """The site's folders and settings files, from the collection's configuration."""
@@ -69,7 +71,7 @@ def publish(c, content="", output="", verbose=False):
 @task(help={
     "port": "port to serve on (default 8000; 0 picks a free one)",
     "content": "content folder (default content/)",
-    "output": "output folder (default output/)",
+    "output": "the preview's own folder (default .output-preview/; never the one publish builds)",
     "open": "open the browser (default yes; --no-open to not)",
 })
 def serve(c, port=8000, content="", output="", open=True):
@@ -77,15 +79,22 @@ def serve(c, port=8000, content="", output="", open=True):
     from news_preview.serve import supervise
 
     site = _site(c)
+    # Its own folder: a publish into output/ while the preview runs never meets it (news_build.owner).
+    # Relative folders are the editor's, from where they typed the command: resolved before chdir.
+    content, output = _folder(content, site.content), _folder(output, site.preview)
     os.chdir(site.root)
-    supervise(site.settings_base, _folder(content, site.content), _folder(output, site.output),
-              port=port, open_browser=open, project=site.root)
+    supervise(site.settings_base, content, output, port=port, open_browser=open, project=site.root)
 
 
 @task
 def clean(c):
-    """Xóa thư mục output/ (delete the built site)."""
-    shutil.rmtree(_site(c).output, ignore_errors=True)
+    """Xóa thư mục output/ và bản xem trước .output-preview/ (delete the built sites)."""
+    from news_build.owner import live_owner
+
+    site = _site(c)
+    shutil.rmtree(site.output, ignore_errors=True)
+    if live_owner(site.preview) is None:  # a running preview keeps its folder
+        shutil.rmtree(site.preview, ignore_errors=True)
 
 
 @task(auto_shortflags=False, help={
@@ -116,19 +125,21 @@ def check(c, output="", settings="publish", html=True):
 })
 def new(c, title, category="", slug="", content="", date=""):
     """Tạo bài viết mới (bản nháp) với phần khai báo đã điền sẵn (create a draft article)."""
-    from news_editor.editor import EditorError, load_config, new_article, shown
+    from news_editor.editor import EditorError, command, load_config, new_article, photos_command, shown
 
     site = _site(c)
+    run = command()
     try:
         made = new_article(title, category, _folder(content, site.content), load_config(site.settings_base),
-                           slug=slug, date=date)
+                           slug=slug, date=date, run=run)
     except EditorError as exc:
         print(f"LỖI: {exc}", file=sys.stderr)
         sys.exit(1)
     print(f"Đã tạo bài viết (bản nháp): {shown(made.path)}")
     print(f"Chuyên mục: {made.category}. Ngày đăng: {made.date:%d/%m/%Y %H:%M}.")
-    print("Mở tệp để viết nội dung; chép ảnh vào thư mục của bài, hoặc chạy invoke photos THU-MUC-ANH "
-          f'"{shown(os.path.dirname(made.path))}" để thêm thư viện ảnh.')
+    print("Mở tệp để viết nội dung; chép ảnh vào thư mục của bài, hoặc chạy lệnh sau "
+          "(thay THU-MUC-ANH bằng thư mục ảnh) để thêm thư viện ảnh:")
+    print(f"  {photos_command(run, os.path.dirname(made.path))}")
 
 
 @task(positional=["source", "article"], auto_shortflags=False, help={
@@ -228,6 +239,7 @@ def collection(site_file: str, *extra) -> Collection:
         "settings_publish": os.path.join(root, "publishconf.py"),
         "content": os.path.join(root, "content"),
         "output": os.path.join(root, "output"),
+        "preview": os.path.join(root, PREVIEW),
         "task_names": sorted({t.name.replace("_", "-") for t in tasks}),
     }})
     return ns
