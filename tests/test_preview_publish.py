@@ -8,6 +8,8 @@ import subprocess
 import sys
 import tempfile
 
+import pytest
+
 from conftest import ROOT, article
 from test_serve import INVOKE, URL, get, preview, status, until  # noqa: F401 - preview: the fixture
 
@@ -184,3 +186,28 @@ def test_serve_takes_relative_folders_from_where_the_editor_is(tmp_path):
         stop(process)
     assert (here / "xem-truoc" / URL / "index.html").is_file()
     assert not (site / "xem-truoc").exists() and not (site / ".output-preview").exists()
+
+
+def test_saving_with_a_temporary_file_names_only_the_article(preview):  # noqa: F811
+    """Issue 17 case 6: "Đã lưu …" listed sed's temporary file (sedTQBzef)."""
+    base, content = preview
+    first = status(base)["build"]
+    source = content / "a" / "index.md"
+    temp = content / "a" / "sedTQBzef"  # what `sed -i` writes, then renames over the file
+    temp.write_text(source.read_text(encoding="utf-8").replace("Hội nghị thi đua", "Hội nghị sơ kết"),
+                    encoding="utf-8")
+    os.replace(temp, source)
+    until(lambda: status(base)["build"] > first)
+    reason = status(base)["reason"]
+    assert "index.md" in reason and "sed" not in reason, reason
+
+
+@pytest.mark.parametrize("name, kind", [
+    ("sedTQBzef", True), (".#index.md", True), ("index.md~", True), (".index.md.swp", True), ("4913", True),
+    ("~$bai-viet.docx", True), (".~lock.bai-viet.docx#", True), (".index.md.3fa2c1.tmp", True),
+    ("index.md", False), ("anh-1.jpg", False), ("sedan.jpg", False), ("captions.txt", False),
+])
+def test_temporary_file_names(name, kind):
+    from news_preview.serve import temporary
+
+    assert temporary(name) is kind

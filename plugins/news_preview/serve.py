@@ -71,7 +71,7 @@ class Preview:
             self.status = {
                 "build": self.number, "version": self.version, "ok": result.errors == 0 and not result.crashed,
                 "errors": result.errors, "warnings": result.warnings,
-                "seconds": round(result.seconds, 2), "messages": list(result.messages),
+                "seconds": round(result.seconds, 2), "messages": list(result.messages), "reason": reason,
             }
             self.changed.notify_all()
 
@@ -205,11 +205,26 @@ def watch(preview: Preview, project: Path, restart, ready: threading.Event) -> N
             print("\nMã nguồn hoặc cấu hình thay đổi: khởi động lại bản xem trước…", flush=True)
             restart()
             return
+        paths = [p for p in paths if not temporary(p.name)]
+        if not paths:  # an editor's or a tool's temporary file, made and removed while saving
+            continue
         shown = ", ".join(_shown(p, project) for p in paths[:3]) + (" …" if len(paths) > 3 else "")
         try:
             preview.rebuild(f"Đã lưu {shown}")
         except Exception as exc:  # never let the watcher die: the editor would see a frozen preview
             print(f"LỖI: không dựng lại được ({type(exc).__name__}: {exc}). Lưu bài lại để thử lại.", flush=True)
+
+
+# Files editors and tools make while saving, never content: Emacs (.#x, x~), Vim
+# (.x.swp, 4913), Office (~$x), LibreOffice (.~lock.x#), GNOME (.goutputstream-*),
+# sed -i (sed + 6 letters or digits), *.tmp and our own atomic writes (.x.<hex>.tmp).
+TEMPORARY = re.compile(r"\.#.*|.*~|\..*\.sw[a-p]|4913|~\$.*|\.~lock\..*#?|\.goutputstream-.*"
+                       r"|sed[A-Za-z0-9]{6}|.*\.tmp")
+
+
+def temporary(name: str) -> bool:
+    """Whether a file of this name is an editor's or a tool's temporary file."""
+    return bool(TEMPORARY.fullmatch(name))
 
 
 def _shown(path: Path, project: Path) -> str:
