@@ -6,6 +6,7 @@ any ward's site; the tests and the vendoring scripts belong to this repository.
 """
 
 import os
+import shutil
 import sys
 
 from invoke import task
@@ -47,8 +48,13 @@ def vendor_axe(c, version="4.14.1"):
 @task
 def dist(c):
     """Đóng gói trangtin thành tệp .whl trong dist/ để cài cho các trang khác (build the wheel)."""
+    stale = [os.path.join(ROOT, "build"), os.path.join(ROOT, "plugins", "trangtin.egg-info")]
+    for folder in stale:  # setuptools would pack a module deleted since the last wheel
+        shutil.rmtree(folder, ignore_errors=True)
     c.run(f'"{sys.executable}" -m pip wheel --no-deps --no-build-isolation --disable-pip-version-check '
           f'-w "{os.path.join(ROOT, "dist")}" "{ROOT}"', pty=False)
+    for folder in stale:
+        shutil.rmtree(folder, ignore_errors=True)
 
 
 ns = collection(__file__, test, vendor_photoswipe, vendor_font, vendor_axe, dist)

@@ -199,3 +199,52 @@ def test_plain_pelican_builds_the_development_site(tmp_path):
     assert done.returncode == 0, done.stdout + done.stderr
     assert (tmp_path / "index.html").exists() and (tmp_path / "feeds" / "atom.xml").exists()
     assert list(tmp_path.rglob("*.webp")) and (tmp_path / "tim-kiem" / "chi-muc" / "meta.json").exists()
+
+
+def test_outside_a_site_only_new_site_runs_and_nothing_is_deleted(installed, tmp_path):
+    (tmp_path / "output").mkdir()
+    (tmp_path / "output" / "luan-van.txt").write_text("giữ nguyên", encoding="utf-8")
+    for command in ("clean", "build", "publish", "serve"):
+        done = run([sys.executable, "-m", "trangtin.cli", command], tmp_path, installed)
+        assert done.returncode == 1 and "không thấy tệp pelicanconf.py" in done.stderr, (command, done.stderr)
+        assert "Traceback" not in done.stderr
+    assert (tmp_path / "output" / "luan-van.txt").exists()
+    helped = run([sys.executable, "-m", "trangtin.cli", "new-site", "--help"], tmp_path, installed)
+    assert helped.returncode == 0 and "--code" in helped.stdout
+
+
+def test_a_typo_in_the_settings_file_is_named_not_a_crash(installed, tmp_path):
+    made = run([sys.executable, "-m", "trangtin.cli", "new-site", "s", *[f"--{k}={v}" for k, v in WARD.items()]],
+               tmp_path, installed)
+    assert made.returncode == 0, made.stderr
+    settings = tmp_path / "s" / "pelicanconf.py"
+    settings.write_text(settings.read_text(encoding="utf-8").replace('"Tin hoạt động"', '"Tin hoạt động'),
+                        encoding="utf-8")
+    for command in ("build", "publish"):
+        done = run([sys.executable, "-m", "trangtin.cli", command], tmp_path / "s", installed)
+        assert done.returncode == 1, done.stderr
+        assert "tệp cấu hình pelicanconf.py, dòng 9, có lỗi" in done.stderr and "Traceback" not in done.stderr, done.stderr
+        assert "None" not in done.stderr and "không lường trước" not in done.stderr, done.stderr
+
+
+def test_a_bad_settings_value_is_named_as_a_settings_mistake(installed, tmp_path):
+    made = run([sys.executable, "-m", "trangtin.cli", "new-site", "s", *[f"--{k}={v}" for k, v in WARD.items()]],
+               tmp_path, installed)
+    assert made.returncode == 0, made.stderr
+    settings = tmp_path / "s" / "pelicanconf.py"
+    settings.write_text(settings.read_text(encoding="utf-8") + 'NEWS_LINKS = [("Chính phủ", "chinhphu.vn")]\n',
+                        encoding="utf-8")
+    done = run([sys.executable, "-m", "trangtin.cli", "build"], tmp_path / "s", installed)
+    assert done.returncode == 1 or "LỖI" in done.stderr
+    assert "tệp cấu hình pelicanconf.py có giá trị không dùng được" in done.stderr, done.stderr
+    assert "không lường trước" not in done.stderr
+
+
+def test_clean_never_deletes_a_folder_no_build_made(installed, tmp_path):
+    made = run([sys.executable, "-m", "trangtin.cli", "new-site", "s", *[f"--{k}={v}" for k, v in WARD.items()]],
+               tmp_path, installed)
+    assert made.returncode == 0, made.stderr
+    (tmp_path / "s" / "output").mkdir()
+    (tmp_path / "s" / "output" / "bao-cao.docx").write_bytes(b"x")
+    done = run([sys.executable, "-m", "trangtin.cli", "clean"], tmp_path / "s", installed)
+    assert done.returncode == 1 and (tmp_path / "s" / "output" / "bao-cao.docx").exists()

@@ -15,6 +15,7 @@ from dataclasses import dataclass
 from news_core.build import reap
 from news_core.guard import Refused, writable_folder
 from news_core.output import MARKER, mark, ours
+from news_core.settings import SettingsError
 
 from . import log, owner
 
@@ -53,7 +54,17 @@ def build(settings_file: str, content: str | None = None, output: str | None = N
     target = work = settings = refused = None
     crashed = False
     try:
-        settings = read_settings(settings_file, override=dict(overrides or {}))
+        try:
+            settings = read_settings(settings_file, override=dict(overrides or {}))
+        except FileNotFoundError:
+            raise UnsafeOutput(f'không tìm thấy tệp cấu hình "{settings_file}": chạy lệnh trong thư mục '
+                               "của trang tin (thư mục có pelicanconf.py).") from None
+        except Exception as exc:  # the settings file does not run: a typo in Python
+            where, what = os.path.basename(settings_file), f"{type(exc).__name__}: {exc}"
+            if isinstance(exc, SyntaxError) and exc.filename:  # publishconf.py reads pelicanconf.py
+                where, what = f"{os.path.basename(exc.filename)}, dòng {exc.lineno},", exc.msg
+            raise UnsafeOutput(f"tệp cấu hình {where} có lỗi, chưa đọc được: {what}. Sửa tệp (thường là "
+                               "thiếu dấu phẩy, dấu ngoặc hay dấu nháy) rồi chạy lại.") from None
         content = os.path.realpath(content or settings["PATH"])
         target = os.path.abspath(output or settings["OUTPUT_PATH"])  # as given: a link is refused, not followed
         check_content(content)
@@ -93,16 +104,21 @@ def build(settings_file: str, content: str | None = None, output: str | None = N
         raise
     except Exception as exc:
         crashed = True  # a crash is reported, never half-published
-        log.logging.getLogger("news_build").error(
-            "bản dựng bị dừng vì lỗi không lường trước (unexpected error): %s: %s",
-            type(exc).__name__, exc, exc_info=verbose,
-        )
+        if isinstance(exc, SettingsError):  # a plugin cannot use a value of the settings file
+            log.logging.getLogger("news_build").error(
+                "tệp cấu hình %s có giá trị không dùng được: %s. Sửa giá trị đó rồi chạy lại.",
+                os.path.basename(settings_file), exc)
+        else:
+            log.logging.getLogger("news_build").error(
+                "bản dựng bị dừng vì lỗi không lường trước (unexpected error): %s: %s",
+                type(exc).__name__, exc, exc_info=verbose,
+            )
         if refused:
             log.logging.getLogger("news_build").error("%s", refused)
     finally:
         log.uninstall(handlers)
         reap(settings)  # an index process (news_publish) a failed build left must not write on
-    if preview and not refused and os.path.isdir(target):
+    if preview and not refused and target and os.path.isdir(target):
         owner.keep(target)  # a first build empties its folder, claim and all
     ok = not crashed and counter.errors == 0 and (not strict or counter.warnings == 0)
     errors, messages = counter.errors, list(counter.messages)
@@ -261,7 +277,7 @@ def _summary(result: Result, target: str | None, strict: bool) -> None:
     if strict and not result.ok:
         print(
             "Bản dựng chính thức (publish) DỪNG: chưa xuất bản gì, thư mục "
-            f"{target} giữ nguyên như trước. Sửa các lỗi, cảnh báo ở trên rồi chạy lại.",
+            f"{target or 'kết quả (output)'} giữ nguyên như trước. Sửa các lỗi, cảnh báo ở trên rồi chạy lại.",
             file=out,
         )
     elif not result.crashed:

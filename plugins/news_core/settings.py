@@ -21,7 +21,8 @@ HOST = re.compile(r"[a-z0-9-]+(\.[a-z0-9-]+)+")
 
 
 class SettingsError(ValueError):
-    """pelicanconf.py holds a value news_meta cannot use."""
+    """pelicanconf.py holds a value a plugin cannot use (news_site and news_images
+    raise subclasses); the build reports it as a settings mistake, not a crash."""
 
 
 @dataclass(frozen=True)

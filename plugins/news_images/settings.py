@@ -9,6 +9,8 @@ import json
 import os
 from dataclasses import asdict, dataclass
 
+from news_core.settings import SettingsError as CoreSettingsError
+
 PIPELINE_VERSION = "2"  # bump when rendering changes pixels or bytes
 
 NEWS_IMAGES_WIDTHS = (480, 960, 1600)
@@ -27,7 +29,7 @@ FORMATS = {"jpeg": "image/jpeg", "webp": "image/webp", "avif": "image/avif"}
 EXTENSIONS = {"jpeg": "jpg", "webp": "webp", "avif": "avif"}
 
 
-class SettingsError(ValueError):
+class SettingsError(CoreSettingsError):
     """pelicanconf.py holds a NEWS_IMAGES_* value that cannot be used."""
 
 

@@ -4,8 +4,10 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
+from news_core.settings import SettingsError as CoreSettingsError
 
-class SettingsError(ValueError):
+
+class SettingsError(CoreSettingsError):
     """pelicanconf.py holds a value news_site cannot use."""
 
 

@@ -12,13 +12,14 @@ from __future__ import annotations
 import datetime as dt
 import os
 import re
+import shlex
 import unicodedata
 from dataclasses import dataclass
 from zoneinfo import ZoneInfo
 
 from trangtin import __version__
 
-CODE = re.compile(r"\d{5}")
+CODE = re.compile(r"[0-9]{5}")
 LABEL = r"(?!-)[a-z0-9-]{1,63}(?<!-)"
 DOMAIN = re.compile(rf"{LABEL}(\.{LABEL})+")
 KINDS = ("Phường", "Xã", "Đặc khu")  # the units below the province since 1 July 2025
@@ -39,6 +40,7 @@ class Made:
 
     def summary(self) -> str:
         shown = os.path.relpath(self.folder) if not os.path.relpath(self.folder).startswith("..") else self.folder
+        shown = shlex.quote(shown) if os.name != "nt" else f'"{shown}"' if " " in shown else shown
         lines = [f"Đã tạo trang tin {self.name} trong {shown}:"]
         lines += [f"  {name}" for name in self.files]
         lines += [
@@ -133,9 +135,15 @@ NEWS_LINKS = [
     ("Cổng Thông tin điện tử Chính phủ", "https://chinhphu.vn"),
     ("Cổng Dịch vụ công quốc gia", "https://dichvucong.gov.vn"),
 ]
-# The sections: trangtin.defaults has a ward's usual five. To name your own:
-# NEWS_CATEGORIES = [{{"name": "Tin tức - Sự kiện", "slug": "tin-tuc-su-kien",
-#                     "description": "Tin tức, sự kiện nổi bật trên địa bàn."}}, ...]
+# The sections: trangtin.defaults has a ward's usual five. To name your own,
+# list each as below (name, slug in the URL, description):
+# NEWS_CATEGORIES = [
+#     {{"name": "Tin tức - Sự kiện", "slug": "tin-tuc-su-kien",
+#      "description": "Tin tức, sự kiện nổi bật trên địa bàn."}},
+# ]
+# The emblem in the header: put the file in content/img/ and uncomment:
+# STATIC_PATHS = ["img"]
+# NEWS_EMBLEM = "img/bieu-trung.svg"
 ''',
         "publishconf.py": '''"""Production settings: pelicanconf.py, strict, without drafts, minified and
 compressed, SITEURL from the environment or NEWS_PUBLIC_URL."""
@@ -173,15 +181,17 @@ Trang tin tĩnh dựng bằng [trangtin](https://pypi.org/project/trangtin/) {__
 ## Bắt đầu (máy Linux, Python 3.11 trở lên)
 
 ```
-python3 -m venv .venv && .venv/bin/pip install -r requirements.txt && .venv/bin/trangtin build
-.venv/bin/trangtin serve
+python3 -m venv .venv && .venv/bin/pip install --find-links THU-MUC-CHUA-TEP-WHL -r requirements.txt
+source .venv/bin/activate && trangtin build
 ```
 
-Lệnh đầu cài đặt và dựng trang vào `output/`; lệnh sau mở bản xem trước trong
-trình duyệt và tự dựng lại khi lưu bài. Nếu kho gói của cơ quan chưa có
-trangtin, thêm `--find-links THU-MUC-CHUA-TEP-WHL` vào lệnh `pip install`
-(tệp `trangtin-{__version__}-py3-none-any.whl` do bộ phận CNTT giữ). Trên Windows: `py -m venv .venv`, rồi
-`.venv\\Scripts\\pip install -r requirements.txt` và `.venv\\Scripts\\trangtin build`.
+Lệnh đầu cài đặt (thư mục `THU-MUC-CHUA-TEP-WHL` chứa tệp
+`trangtin-{__version__}-py3-none-any.whl` do bộ phận CNTT giữ); lệnh sau bật môi
+trường `.venv` và dựng trang vào `output/`. Mỗi lần mở cửa sổ lệnh mới, chạy lại
+`source .venv/bin/activate` trước các lệnh `trangtin`. `trangtin serve` mở bản
+xem trước trong trình duyệt và tự dựng lại khi lưu bài. Trên Windows: `py -m venv .venv`, rồi
+`.venv\\Scripts\\pip install --find-links THU-MUC-CHUA-TEP-WHL -r requirements.txt`,
+`.venv\\Scripts\\activate` và `trangtin build`.
 
 ## Việc thường làm
 
@@ -191,8 +201,9 @@ trangtin, thêm `--find-links THU-MUC-CHUA-TEP-WHL` vào lệnh `pip install`
 - `trangtin check`: kiểm tra liên kết, HTML, ảnh của bản đã dựng.
 - `trangtin --list`: mọi lệnh.
 
-Lệnh `pelican content -s pelicanconf.py` (bản xem trước) và
-`pelican content -s publishconf.py` (bản chính thức) cũng dùng được.
+Lệnh `pelican content -s pelicanconf.py` cũng dựng được bản xem trước. Bản
+đưa lên mạng thì luôn dựng bằng `trangtin publish`: chỉ lệnh này dừng lại khi
+còn lỗi.
 `trangtin check` kiểm tra HTML bằng Nu Html Checker, cần Java
 (`sudo apt-get install default-jre-headless`); `trangtin check --no-html` bỏ qua bước đó.
 
@@ -220,10 +231,14 @@ def make_site(folder: str, name: str, code: str, domain: str, province: str = "H
     _free(folder)
     now = now or dt.datetime.now(ZoneInfo("Asia/Ho_Chi_Minh")).replace(second=0, microsecond=0)
     written = files(name, code, domain, province, now, contact)
-    for path, text in written.items():
-        target = os.path.join(folder, *path.split("/"))
-        os.makedirs(os.path.dirname(target), exist_ok=True)
-        with open(target, "x", encoding="utf-8", newline="\n") as handle:
-            handle.write(text)
+    try:
+        for path, text in written.items():
+            target = os.path.join(folder, *path.split("/"))
+            os.makedirs(os.path.dirname(target), exist_ok=True)
+            with open(target, "x", encoding="utf-8", newline="\n") as handle:
+                handle.write(text)
+    except OSError as exc:
+        raise ScaffoldError(f'không ghi được vào "{folder}" ({exc.strerror}). Chọn một thư mục khác, '
+                            "có quyền ghi, tên ngắn hơn.") from None
     words = {"address": "địa chỉ", "phone": "điện thoại", "email": "thư điện tử", "responsible": "người chịu trách nhiệm"}
     return Made(folder, name, tuple(sorted(written)), tuple(w for k, w in words.items() if not contact.get(k)))

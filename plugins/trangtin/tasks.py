@@ -91,7 +91,12 @@ def clean(c):
     """Xóa thư mục output/ và bản xem trước .output-preview/ (delete the built sites)."""
     from news_build.owner import live_owner
 
+    from news_core.output import ours
+
     site = _site(c)
+    if os.path.isdir(site.output) and not ours(site.output):  # never a folder a build of ours did not make
+        print(f'LỖI: thư mục "{site.output}" không do lệnh dựng trang tạo ra, nên không bị xóa.', file=sys.stderr)
+        sys.exit(1)
     shutil.rmtree(site.output, ignore_errors=True)
     if live_owner(site.preview) is None:  # a running preview keeps its folder
         shutil.rmtree(site.preview, ignore_errors=True)
