@@ -248,3 +248,47 @@ def test_clean_never_deletes_a_folder_no_build_made(installed, tmp_path):
     (tmp_path / "s" / "output" / "bao-cao.docx").write_bytes(b"x")
     done = run([sys.executable, "-m", "trangtin.cli", "clean"], tmp_path / "s", installed)
     assert done.returncode == 1 and (tmp_path / "s" / "output" / "bao-cao.docx").exists()
+
+
+@pytest.mark.parametrize("given, about", [
+    ("Thành phố Hồ Chí Minh", "thành phố Hồ Chí Minh"), ("TP. Hồ Chí Minh", "thành phố Hồ Chí Minh"),
+    ("Tỉnh Quảng Ninh", "tỉnh Quảng Ninh"), ("hà nội", "thành phố Hà Nội"), ("Thanh Hoá", "tỉnh Thanh Hóa"),
+])
+def test_the_province_is_written_as_vietnamese_official_names(tmp_path, given, about):
+    from trangtin.scaffold import make_site
+
+    make_site(str(tmp_path / "s"), **{**WARD, "name": "Xã A"}, province=given)
+    assert f"Ủy ban nhân dân xã A, {about}." in (tmp_path / "s" / "pelicanconf.py").read_text(encoding="utf-8")
+
+
+def test_a_province_abolished_in_2025_or_a_wide_digit_code_is_refused(tmp_path):
+    from trangtin.scaffold import ScaffoldError, make_site
+
+    with pytest.raises(ScaffoldError, match="34 đơn vị cấp tỉnh"):
+        make_site(str(tmp_path / "s"), **WARD, province="Bình Dương")
+    with pytest.raises(ScaffoldError, match="5 chữ số"):
+        make_site(str(tmp_path / "s"), **{**WARD, "code": "００１９０"})
+    assert not (tmp_path / "s").exists()
+
+
+def test_the_wards_own_emblem_is_published_or_its_mistake_named(installed, tmp_path):
+    made = run([sys.executable, "-m", "trangtin.cli", "new-site", "s", *[f"--{k}={v}" for k, v in WARD.items()]],
+               tmp_path, installed)
+    assert made.returncode == 0, made.stderr
+    site = tmp_path / "s"
+    make_photo(site / "content" / "img" / "bieu-trung.png", size=(112, 112))
+    settings = site / "pelicanconf.py"
+    base = settings.read_text(encoding="utf-8")
+    for wrong, says in [('NEWS_EMBLEM = "/img/bieu-trung.png"\nSTATIC_PATHS = ["img"]', 'không có "/"'),
+                        ('NEWS_EMBLEM = "img/bieu-trung.png"', "thêm thư mục của tệp vào STATIC_PATHS"),
+                        ('NEWS_EMBLEM = "img/quoc-huy.png"\nSTATIC_PATHS = ["img"]', "không có tệp này")]:
+        settings.write_text(base + wrong + "\n", encoding="utf-8")
+        done = run([sys.executable, "-m", "trangtin.cli", "build"], site, installed)
+        assert done.returncode == 1 and says in done.stderr, (wrong, done.stderr)
+    settings.write_text(base + 'STATIC_PATHS = ["img"]\nNEWS_EMBLEM = "img/bieu-trung.png"\n', encoding="utf-8")
+    done = run([sys.executable, "-m", "trangtin.cli", "build"], site, installed)
+    assert done.returncode == 0, done.stderr
+    home = soup(site / "output" / "index.html")
+    assert home.select_one("img.brand__emblem")["src"] == "/img/bieu-trung.png"
+    assert home.select_one('link[rel="icon"]')["type"] == "image/png"
+    assert (site / "output" / "img" / "bieu-trung.png").exists()

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import os
 from dataclasses import dataclass
 
 from news_core.settings import SettingsError as CoreSettingsError
@@ -39,6 +40,7 @@ class SiteConfig:
     agency: dict
     links: tuple[Link, ...]
     emblem: str
+    emblem_type: str  # the favicon's media type
     public_url: str
     related_count: int
     most_viewed_count: int
@@ -96,10 +98,38 @@ def load(settings: dict) -> SiteConfig:
     return SiteConfig(
         agency=agency,
         links=tuple(links),
-        emblem=settings.get("NEWS_EMBLEM", "theme/img/emblem.svg"),
+        emblem=(emblem := check_emblem(settings)),
+        emblem_type=EMBLEM_TYPES[os.path.splitext(emblem)[1].lower()],
         public_url=public.rstrip("/"),
         **counts,
     )
+
+
+THEME_EMBLEM = "theme/img/emblem.svg"
+EMBLEM_TYPES = {".svg": "image/svg+xml", ".png": "image/png", ".webp": "image/webp", ".jpg": "image/jpeg",
+                ".jpeg": "image/jpeg"}
+
+
+def check_emblem(settings: dict) -> str:
+    """NEWS_EMBLEM: the theme's placeholder, or a file of the content folder that
+    STATIC_PATHS publishes, named by its path there (img/bieu-trung.svg)."""
+    emblem = str(settings.get("NEWS_EMBLEM") or THEME_EMBLEM)
+    if emblem == THEME_EMBLEM:
+        return emblem
+    example = 'STATIC_PATHS = ["img"] và NEWS_EMBLEM = "img/bieu-trung.svg" (tệp content/img/bieu-trung.svg)'
+    if os.path.splitext(emblem)[1].lower() not in EMBLEM_TYPES:
+        raise SettingsError(f'NEWS_EMBLEM "{emblem}": biểu trưng phải là tệp .svg, .png, .webp hoặc .jpg')
+    if emblem.startswith(("/", "content/")) or "\\" in emblem or ".." in emblem.split("/"):
+        raise SettingsError(f'NEWS_EMBLEM "{emblem}": ghi đường dẫn trong thư mục content, không có "/" '
+                            f'hay "content/" ở đầu, ví dụ {example}')
+    path = settings.get("PATH") or "content"
+    if not os.path.isfile(os.path.join(path, *emblem.split("/"))):
+        raise SettingsError(f'NEWS_EMBLEM "{emblem}": không có tệp này trong thư mục content. Ví dụ: {example}')
+    statics = [str(p).strip("/") for p in settings.get("STATIC_PATHS") or ()]
+    if not any(emblem == p or emblem.startswith(p + "/") for p in statics):
+        raise SettingsError(f'NEWS_EMBLEM "{emblem}": thêm thư mục của tệp vào STATIC_PATHS để tệp được đăng. '
+                            f"Ví dụ: {example}")
+    return emblem
 
 
 def phone_href(phone: str) -> str:

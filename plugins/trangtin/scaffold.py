@@ -23,6 +23,15 @@ CODE = re.compile(r"[0-9]{5}")
 LABEL = r"(?!-)[a-z0-9-]{1,63}(?<!-)"
 DOMAIN = re.compile(rf"{LABEL}(\.{LABEL})+")
 KINDS = ("Phường", "Xã", "Đặc khu")  # the units below the province since 1 July 2025
+# The 34 provinces and cities since 1 July 2025 (Resolution 202/2025/QH15): the six cities first.
+CITIES = ("Hà Nội", "Huế", "Hải Phòng", "Đà Nẵng", "Hồ Chí Minh", "Cần Thơ")
+PROVINCES = CITIES + (
+    "Lai Châu", "Điện Biên", "Sơn La", "Lạng Sơn", "Quảng Ninh", "Thanh Hóa", "Nghệ An", "Hà Tĩnh",
+    "Cao Bằng", "Tuyên Quang", "Lào Cai", "Thái Nguyên", "Phú Thọ", "Bắc Ninh", "Hưng Yên", "Ninh Bình",
+    "Quảng Trị", "Quảng Ngãi", "Gia Lai", "Khánh Hòa", "Lâm Đồng", "Đắk Lắk", "Đồng Nai", "Tây Ninh",
+    "Vĩnh Long", "Đồng Tháp", "Cà Mau", "An Giang",
+)
+PROVINCE_PREFIX = re.compile(r"(tỉnh|thành phố|tp\.?)\s+", re.IGNORECASE)
 from news_site.settings import PLACEHOLDER  # news_site warns while a NEWS_AGENCY value still holds it
 KINDS_EN = {"Phường": "Ward", "Xã": "Commune", "Đặc khu": "Special Zone"}
 
@@ -81,8 +90,12 @@ def check(name: str, code: str, domain: str, province: str) -> tuple[str, str, s
     if not DOMAIN.fullmatch(domain):
         raise ScaffoldError(f'tên miền "{domain}" không hợp lệ. Ghi tên miền không kèm đường dẫn, '
                             "ví dụ --domain vanmieuquoctugiam.hanoi.gov.vn.")
+    province = PROVINCE_PREFIX.sub("", province, count=1) if PROVINCE_PREFIX.match(province) else province
+    known = {fold(p).lower().replace(" ", ""): p for p in PROVINCES}
+    province = known.get(fold(province).lower().replace(" ", ""), "")  # "ha noi", "Thanh Hoá" too
     if not province:
-        raise ScaffoldError('thiếu tỉnh, thành phố. Thêm --province "Hà Nội".')
+        raise ScaffoldError("tỉnh, thành phố không có trong 34 đơn vị cấp tỉnh từ ngày 01/07/2025. Ghi một trong: "
+                            + ", ".join(PROVINCES) + ', ví dụ --province "Hà Nội".')
     return name, code, domain, province
 
 
@@ -103,7 +116,7 @@ def files(name: str, code: str, domain: str, province: str, now: dt.datetime,
     kind = next(k for k in KINDS if name.startswith(k + " "))
     place = name[len(kind) + 1:]
     agency = f"Ủy ban nhân dân {kind.lower()} {place}"
-    city = "thành phố" if province in ("Hà Nội", "Hồ Chí Minh", "Hải Phòng", "Đà Nẵng", "Cần Thơ", "Huế") else "tỉnh"
+    city = "thành phố" if province in CITIES else "tỉnh"
     name_en = f"People's Committee of {fold(place)} {KINDS_EN[kind]}, {fold(province)}"
     return {
         "pelicanconf.py": f'''"""{name}: who the site is. Everything else (the content model, URLs,
