@@ -237,6 +237,7 @@ def test_a_bad_settings_value_is_named_as_a_settings_mistake(installed, tmp_path
     done = run([sys.executable, "-m", "trangtin.cli", "build"], tmp_path / "s", installed)
     assert done.returncode == 1 or "LỖI" in done.stderr
     assert "tệp cấu hình pelicanconf.py có giá trị không dùng được" in done.stderr, done.stderr
+    assert "cần địa chỉ đầy đủ bắt đầu bằng https://" in done.stderr, done.stderr
     assert "không lường trước" not in done.stderr
 
 

@@ -192,7 +192,7 @@ def test_header_has_emblem_search_and_menu_that_works_without_javascript(news):
 def test_bad_agency_settings_stop_the_build_with_the_missing_field(build_site, caplog):
     site = build_site({"a/index.md": article()}, NEWS_AGENCY={"name": "UBND phường", "name_en": "Ward"})
     assert not site.result.ok
-    assert "NEWS_AGENCY lacks address" in caplog.text and "phone" in caplog.text and "responsible" in caplog.text
+    assert "NEWS_AGENCY thiếu address" in caplog.text and "phone" in caplog.text and "responsible" in caplog.text
 
 
 def test_production_links_are_absolute_on_every_page(build_site):
@@ -214,7 +214,7 @@ def test_production_links_are_absolute_on_every_page(build_site):
 
 def test_share_links_need_a_public_address(build_site, caplog):
     site = build_site({"a/index.md": article()}, NEWS_PUBLIC_URL="")
-    assert not site.result.ok and "NEWS_PUBLIC_URL must be the site's public address" in caplog.text
+    assert not site.result.ok and "NEWS_PUBLIC_URL phải là địa chỉ công khai của trang" in caplog.text
 
 
 ALLOWED_FILTERS = {"safe", "lower", "page_window", "canonical"}

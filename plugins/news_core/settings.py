@@ -55,13 +55,13 @@ def load(settings: dict) -> Config:
     raw = settings.get("NEWS_CATEGORIES", NEWS_CATEGORIES)
     categories = tuple(_category(entry) for entry in raw)
     if not categories:
-        raise SettingsError("NEWS_CATEGORIES is empty: configure at least one category")
+        raise SettingsError("NEWS_CATEGORIES trống: khai báo ít nhất một chuyên mục")
     slugs = [c.slug for c in categories]
     if len(set(slugs)) != len(slugs):
-        raise SettingsError(f"NEWS_CATEGORIES has duplicate slugs: {slugs}")
+        raise SettingsError(f"NEWS_CATEGORIES có hai chuyên mục cùng slug (phần địa chỉ): {slugs}. Đặt slug khác nhau")
     max_length = settings.get("NEWS_SLUG_MAX_LENGTH", NEWS_SLUG_MAX_LENGTH)
     if not isinstance(max_length, int) or max_length < 20:
-        raise SettingsError("NEWS_SLUG_MAX_LENGTH must be an integer of at least 20")
+        raise SettingsError("NEWS_SLUG_MAX_LENGTH phải là một số nguyên từ 20 trở lên")
     return Config(
         categories=categories,
         show_drafts=bool(settings.get("NEWS_SHOW_DRAFTS", NEWS_SHOW_DRAFTS)),
@@ -75,7 +75,7 @@ def load(settings: dict) -> Config:
 def _embed_hosts(value) -> tuple[str, ...]:
     if not isinstance(value, (list, tuple)) or not all(isinstance(h, str) and HOST.fullmatch(h) for h in value):
         raise SettingsError(
-            f"NEWS_EMBED_HOSTS must be a list of lower-case host names such as 'youtube.com', not {value!r}"
+            f"NEWS_EMBED_HOSTS phải là danh sách tên miền viết thường, như 'youtube.com', không phải {value!r}"
         )
     return tuple(value)
 
@@ -87,7 +87,7 @@ def build_time() -> dt.datetime:
         try:
             return dt.datetime.fromtimestamp(int(epoch), dt.timezone.utc)
         except ValueError:
-            raise SettingsError(f"SOURCE_DATE_EPOCH={epoch!r} is not an integer") from None
+            raise SettingsError(f"biến môi trường SOURCE_DATE_EPOCH={epoch!r} không phải số nguyên") from None
     return dt.datetime.now(dt.timezone.utc)
 
 
@@ -97,9 +97,9 @@ def _category(entry) -> CategoryDef:
     if isinstance(entry, dict) and entry.get("name"):
         unknown = set(entry) - {"name", "slug", "description", "short"}
         if unknown:
-            raise SettingsError(f"NEWS_CATEGORIES entry has unknown keys {sorted(unknown)}")
+            raise SettingsError(f"một chuyên mục trong NEWS_CATEGORIES có khóa lạ {sorted(unknown)}; chỉ dùng name, slug, description, short")
         slug = entry.get("slug") or slugify(entry["name"])
         if slug != slugify(slug):
-            raise SettingsError(f"category slug {slug!r} must be lower-case ASCII words and hyphens")
+            raise SettingsError(f"slug chuyên mục {slug!r} chỉ được gồm chữ thường không dấu, chữ số và dấu gạch ngang, ví dụ {slugify(slug)!r}")
         return CategoryDef(entry["name"], slug, entry.get("description", ""), entry.get("short", ""))
-    raise SettingsError(f"NEWS_CATEGORIES entry {entry!r} needs at least a 'name'")
+    raise SettingsError(f"mỗi chuyên mục trong NEWS_CATEGORIES cần ít nhất 'name' (tên chuyên mục), không phải {entry!r}")

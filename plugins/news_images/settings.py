@@ -78,7 +78,7 @@ def load(settings: dict) -> Config:
     formats = tuple(get("NEWS_IMAGES_FORMATS", NEWS_IMAGES_FORMATS))
     unknown = [f for f in formats if f not in FORMATS]
     if unknown or not formats or formats[-1] != "jpeg":
-        raise SettingsError(f"NEWS_IMAGES_FORMATS={formats!r}: use webp, avif, jpeg, with jpeg last")
+        raise SettingsError(f"NEWS_IMAGES_FORMATS={formats!r}: chỉ dùng webp, avif, jpeg, và jpeg đứng cuối")
     quality = {**NEWS_IMAGES_QUALITY, **get("NEWS_IMAGES_QUALITY", {})}
     aspect = tuple(_ints(get("NEWS_IMAGES_THUMB_ASPECT", NEWS_IMAGES_THUMB_ASPECT), "NEWS_IMAGES_THUMB_ASPECT"))
     social = tuple(_ints(get("NEWS_IMAGES_SOCIAL_SIZE", NEWS_IMAGES_SOCIAL_SIZE), "NEWS_IMAGES_SOCIAL_SIZE"))
@@ -103,7 +103,7 @@ def _ints(values, name) -> list[int]:
     try:
         numbers = [int(v) for v in values]
     except (TypeError, ValueError):
-        raise SettingsError(f"{name} must be a list of positive integers") from None
+        raise SettingsError(f"{name} phải là danh sách số nguyên dương") from None
     if not numbers or any(n <= 0 for n in numbers):
-        raise SettingsError(f"{name} must be a list of positive integers")
+        raise SettingsError(f"{name} phải là danh sách số nguyên dương")
     return numbers

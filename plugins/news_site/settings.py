@@ -62,39 +62,39 @@ COUNTS = {"related_count": 5, "most_viewed_count": 5, "latest_count": 6, "block_
 def load(settings: dict) -> SiteConfig:
     agency = settings.get("NEWS_AGENCY")
     if not isinstance(agency, dict):
-        raise SettingsError("NEWS_AGENCY must be a dict with " + ", ".join(
+        raise SettingsError("NEWS_AGENCY phải là một dict (cặp ngoặc {}) có " + ", ".join(
             k for k, (required, _) in AGENCY_FIELDS.items() if required))
     unknown = sorted(set(agency) - set(AGENCY_FIELDS))
     if unknown:
-        raise SettingsError(f"NEWS_AGENCY has unknown keys {unknown}; known: {sorted(AGENCY_FIELDS)}")
+        raise SettingsError(f"NEWS_AGENCY có khóa lạ {unknown}; các khóa dùng được: {sorted(AGENCY_FIELDS)}")
     missing = [f"{k} ({what})" for k, (required, what) in AGENCY_FIELDS.items()
                if required and not str(agency.get(k) or "").strip()]
     if missing:
-        raise SettingsError("NEWS_AGENCY lacks " + "; ".join(missing))
+        raise SettingsError("NEWS_AGENCY thiếu " + "; ".join(missing))
     links = []
     for entry in settings.get("NEWS_LINKS", ()):
         try:
             name, url = entry
         except (TypeError, ValueError):
-            raise SettingsError(f"NEWS_LINKS entry {entry!r} must be a (name, url) pair") from None
+            raise SettingsError(f"mỗi liên kết trong NEWS_LINKS phải là một cặp (tên, địa chỉ), không phải {entry!r}") from None
         if not str(url).startswith(("https://", "http://")):
-            raise SettingsError(f"NEWS_LINKS: {name!r} needs an absolute http(s) URL, not {url!r}")
+            raise SettingsError(f"NEWS_LINKS: {name!r} cần địa chỉ đầy đủ bắt đầu bằng https://, không phải {url!r}")
         links.append(Link(str(name), str(url)))
     counts = {}
     for key, default in COUNTS.items():
         value = settings.get(f"NEWS_{key.upper()}", default)
         if not isinstance(value, int) or value < 0:
-            raise SettingsError(f"NEWS_{key.upper()} must be a non-negative integer")
+            raise SettingsError(f"NEWS_{key.upper()} phải là một số nguyên không âm")
         counts[key] = value
     agency = {k: agency.get(k) or "" for k in AGENCY_FIELDS}
     agency["phone_href"] = phone_href(agency["phone"])
     public = str(settings.get("SITEURL") or settings.get("NEWS_PUBLIC_URL") or "")
     if not public.startswith(("https://", "http://")):
-        raise SettingsError("NEWS_PUBLIC_URL must be the site's public address, like "
-                            "https://dongda.hanoi.gov.vn: share links and printouts use it")
+        raise SettingsError("NEWS_PUBLIC_URL phải là địa chỉ công khai của trang, như "
+                            "https://dongda.hanoi.gov.vn: nút chia sẻ và bản in dùng địa chỉ này")
     plugins = [getattr(p, "__name__", p) for p in settings.get("PLUGINS", [])]
     if {"news_meta", "news_site"} <= set(plugins) and plugins.index("news_meta") > plugins.index("news_site"):
-        raise SettingsError("PLUGINS must list news_meta before news_site (news_site lists what news_meta keeps)")
+        raise SettingsError("PLUGINS phải ghi news_meta trước news_site (news_site dùng các bài news_meta đã đọc)")
     return SiteConfig(
         agency=agency,
         links=tuple(links),
