@@ -48,7 +48,7 @@ def problem(folder: str) -> str | None:
 
 
 def keep(folder: str) -> None:
-    """Claim `folder` for this process (a build that empties its folder removes the claim: write it again)."""
+    """Claim `folder` for this process (news_core.output.clear keeps the claim when a build empties it)."""
     mark(folder)  # a build accepts only a folder holding the marker (runner.check_paths)
     with open(os.path.join(folder, CLAIM), "w", encoding="utf-8") as handle:
         handle.write(f"{os.getpid()}\n")

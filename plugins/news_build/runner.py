@@ -118,8 +118,6 @@ def build(settings_file: str, content: str | None = None, output: str | None = N
     finally:
         log.uninstall(handlers)
         reap(settings)  # an index process (news_publish) a failed build left must not write on
-    if preview and not refused and target and os.path.isdir(target):
-        owner.keep(target)  # a first build empties its folder, claim and all
     ok = not crashed and counter.errors == 0 and (not strict or counter.warnings == 0)
     errors, messages = counter.errors, list(counter.messages)
     if work and work != target:

@@ -20,7 +20,6 @@ NEWS_IMAGES_THUMB_WIDTHS = (480, 960)
 NEWS_IMAGES_THUMB_ASPECT = (3, 2)
 NEWS_IMAGES_SOCIAL_SIZE = (1200, 630)
 NEWS_IMAGES_MAX_PIXELS = 200_000_000  # a 108 MP phone photo passes; a bomb does not
-NEWS_IMAGES_CACHE_PATH = "cache/images"
 NEWS_IMAGES_WORKERS = 0  # 0: one per core
 NEWS_IMAGES_SIZES = "(min-width: 48em) 42rem, calc(100vw - 2rem)"
 NEWS_IMAGES_THUMB_SIZES = "(min-width: 40em) 21rem, calc(100vw - 2rem)"
