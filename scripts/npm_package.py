@@ -127,7 +127,7 @@ def vendor_files(argv: list[str] | None, *, doc: str, package: str, default_vers
     args = parser.parse_args(argv)
     if not VERSION_RE.match(args.version):
         parser.error(f"not a plain version number: {args.version!r}")
-    with tempfile.TemporaryDirectory(prefix=f"vendor-{package}-") as tmp:
+    with tempfile.TemporaryDirectory(prefix=f"vendor-{package.replace('/', '-').lstrip('@')}-") as tmp:
         workdir = Path(tmp)
         unpacked = extract(npm_pack(f"{package}@{args.version}", workdir), workdir)
         check_package(unpacked, package, args.version, licences)

@@ -52,7 +52,7 @@ THEME = _theme.PATH
 NEWS_FONT_FILE = "inter/InterVariable-vi.woff2"  # preloaded; declared in site.css
 JINJA_ENVIRONMENT = {"trim_blocks": True, "lstrip_blocks": True, "autoescape": True}
 
-PLUGINS = ["news_meta", "news_gallery", "news_images", "news_site", "news_publish", "news_incremental"]
+PLUGINS = ["news_meta", "news_gallery", "news_images", "news_site", "news_publish", "news_incremental", "news_admin"]
 
 MARKDOWN = {
     "extensions": ["news_gallery.extension:NewsFigureExtension"],
@@ -158,6 +158,13 @@ LOAD_CONTENT_CACHE = False
 DELETE_OUTPUT_DIRECTORY = False
 OUTPUT_RETENTION = [".news-build"]  # news_build deletes only folders that hold it
 
+# The browser editor at /quan-tri/ (news_admin): where it saves, and whether
+# publish puts it on the public site. Empty: editors save into this folder from
+# the preview (trangtin serve); see docs/bien-tap-tren-trinh-duyet.md.
+NEWS_ADMIN = {}
+NEWS_ADMIN_PUBLISH = False
+NEWS_PRODUCTION = False
+
 # What publishconf.py changes: strict, no drafts, absolute URLs, minified, compressed.
 PRODUCTION = {
     "RELATIVE_URLS": False,
@@ -165,6 +172,7 @@ PRODUCTION = {
     "DELETE_OUTPUT_DIRECTORY": True,
     "NEWS_MINIFY": True,  # HTML, CSS and JS minified
     "NEWS_COMPRESS": True,  # .gz and .br beside every text file
+    "NEWS_PRODUCTION": True,  # news_admin leaves the editor out unless NEWS_ADMIN_PUBLISH
 }
 
 
