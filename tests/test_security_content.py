@@ -40,7 +40,7 @@ def test_symlinked_article_and_folder_leading_outside_are_refused(build_site, tm
     site = build_site({}, content=content)
     text = published_text(site)
     assert "Bài thật" in text
-    assert "mật" not in text
+    assert "Tài liệu mật" not in text
     found = errors(caplog)
     assert any("2024/b/index.md" in m and "ngoài thư mục nội dung" in m for m in found), found
     assert any("2024/c" in m and "symlink" in m for m in found), found

@@ -25,9 +25,16 @@ STATIC = os.path.join(os.path.dirname(__file__), "static")
 
 
 def initialized(pelican):
+    from .config import FOLDER
+    from .page import csp
     from .settings import load
 
-    pelican.settings[KEY] = load(pelican.settings.get("NEWS_ADMIN"))
+    admin = pelican.settings[KEY] = load(pelican.settings.get("NEWS_ADMIN"))
+    if wanted(pelican.settings):
+        # The editor's policy, not the reader pages', in _headers and _nginx.conf (news_publish).
+        folders = dict(pelican.settings.get("NEWS_FOLDER_HEADERS") or {})
+        folders[FOLDER] = {"Content-Security-Policy": csp(admin)}
+        pelican.settings["NEWS_FOLDER_HEADERS"] = folders
 
 
 def wanted(settings) -> bool:

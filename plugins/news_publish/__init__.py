@@ -21,7 +21,8 @@ Settings: NEWS_MINIFY, NEWS_COMPRESS (False; publishconf.py turns them on),
 NEWS_SEARCH (True), NEWS_SEARCH_BACKGROUND (True: a first build writes the
 search index in a forked process while the pages render),
 NEWS_PUBLICATION_NAME (the name registered with Google News; SITENAME by
-default).
+default), NEWS_FOLDER_HEADERS (folder -> headers of its own, set by news_admin
+when the editor is published).
 """
 
 import logging
@@ -108,7 +109,7 @@ def finalized(pelican):
         files["sitemap-news.xml"] = sitemaps.news_sitemap(site.public_url, recent, name)
     files["robots.txt"] = sitemaps.robots(site.public_url, news=bool(recent))
     sitemaps.write_sitemaps(output, files)
-    headers.write_headers(output, build.config.embed_hosts)
+    headers.write_headers(output, build.config.embed_hosts, settings.get("NEWS_FOLDER_HEADERS"))
     planned, problems = redirects.plan(articles, settings.get("SITEURL", ""))
     written, taken = redirects.write(output, planned, settings["NEWS_CSP"])
     for problem in problems + taken:

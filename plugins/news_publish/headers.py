@@ -44,12 +44,18 @@ def headers(embed_hosts=()) -> dict[str, str]:
     }
 
 
-def headers_file(values: dict[str, str]) -> str:
+def headers_file(values: dict[str, str], folders: dict | None = None) -> str:
+    """Netlify/Cloudflare Pages rules: every path, then each folder with its own
+    policy (NEWS_FOLDER_HEADERS: the editor at /quan-tri/), the site's policy detached
+    there with "! Content-Security-Policy" as Cloudflare Pages reads it."""
     lines = ["/*"] + [f"  {name}: {value}" for name, value in values.items()]
+    for folder, own in sorted((folders or {}).items()):
+        lines += [f"/{folder.strip('/')}/*"] + [f"  ! {name}" for name in own] + \
+                 [f"  {name}: {value}" for name, value in own.items()]
     return "\n".join(lines) + "\n"
 
 
-def nginx_snippet(values: dict[str, str]) -> str:
+def nginx_snippet(values: dict[str, str], folders: dict | None = None) -> str:
     lines = [
         "# Security headers for the news site; include inside its server { } block.",
         "# Made by the build from plugins/news_publish/headers.py: edit there, not here.",
@@ -57,12 +63,17 @@ def nginx_snippet(values: dict[str, str]) -> str:
         "# brotli_static on;  # with the ngx_brotli module, serve the .br files",
     ]
     lines += [f'add_header {name} "{value}" always;' for name, value in values.items()]
+    for folder, own in sorted((folders or {}).items()):
+        # add_header inside a location replaces the server's: repeat them, with the folder's own values.
+        lines.append(f"location /{folder.strip('/')}/ {{")
+        lines += [f'    add_header {name} "{value}" always;' for name, value in {**values, **own}.items()]
+        lines.append("}")
     lines.append("error_page 404 /404.html;")
     return "\n".join(lines) + "\n"
 
 
-def write_headers(output: str, embed_hosts=()) -> None:
+def write_headers(output: str, embed_hosts=(), folders: dict | None = None) -> None:
     values = headers(embed_hosts)
-    for name, text in (("_headers", headers_file(values)), ("_nginx.conf", nginx_snippet(values))):
+    for name, text in (("_headers", headers_file(values, folders)), ("_nginx.conf", nginx_snippet(values, folders))):
         with open(os.path.join(output, name), "w", encoding="utf-8", newline="\n") as handle:
             handle.write(text)

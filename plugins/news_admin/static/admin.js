@@ -174,12 +174,19 @@
   // Sveltia's interface, as axe-core checks it, has two gaps we close from outside:
   // its viewport forbids zooming (maximum-scale=1), and its top bar and article
   // editor sit outside any landmark. Re-applied whenever the interface redraws.
+  // Attributes are set only when they differ, so tidy() never wakes its own observer.
+  function set(element, name, value) {
+    if (element.getAttribute(name) !== value) {
+      element.setAttribute(name, value);
+    }
+  }
+
   function tidy() {
     document.querySelectorAll('meta[name="viewport"]').forEach(function (meta) {
       var content = meta.getAttribute('content') || '';
       var zoomable = content.replace(/,\s*(maximum-scale|user-scalable)=[^,]*/g, '');
       if (zoomable !== content) {
-        meta.setAttribute('content', zoomable);
+        set(meta, 'content', zoomable);
       }
     });
     var LANDMARK = 'main, nav, header, [role="banner"], [role="region"], [role="main"], [role="navigation"]';
@@ -191,9 +198,9 @@
         return;
       }
       var banner = holder.classList.contains('toolbar-wrapper') && !document.querySelector('.app-shell [role="banner"]');
-      holder.setAttribute('role', banner ? 'banner' : 'navigation');
+      set(holder, 'role', banner ? 'banner' : 'navigation');
       if (!banner) {
-        holder.setAttribute('aria-label', bar.getAttribute('aria-label') || 'Chuyển trang');
+        set(holder, 'aria-label', bar.getAttribute('aria-label') || 'Chuyển trang');
       }
     });
     // The list page's handle that resizes the folder list (nav) against the list (main)
@@ -201,8 +208,8 @@
     // order and the accessibility tree (resizing panes is a convenience, not a task).
     document.querySelectorAll('.app-shell .resizable-handle[role="separator"]').forEach(function (handle) {
       if (!handle.closest(LANDMARK)) {
-        handle.tabIndex = -1;
-        handle.setAttribute('aria-hidden', 'true');
+        set(handle, 'tabindex', '-1');
+        set(handle, 'aria-hidden', 'true');
       }
     });
     // The page wrapping them is a named group, which screen readers would read as content
@@ -218,10 +225,10 @@
       var own = box.getAttribute('data-news-main') === '1';
       var inner = box.querySelector('main, [role="main"]:not([data-news-main])');
       if (!inner && !own && !document.querySelector('main, [role="main"]')) {
-        box.setAttribute('role', 'main');
-        box.setAttribute('data-news-main', '1');
+        set(box, 'role', 'main');
+        set(box, 'data-news-main', '1');
       } else if (inner && own) {
-        box.setAttribute('role', 'none');
+        set(box, 'role', 'none');
         box.removeAttribute('data-news-main');
       }
     });
@@ -235,14 +242,14 @@
         document.querySelectorAll('main h2, [role="main"] h2, [role="region"] h2'), shown)[0];
       if (title) {
         if (title.getAttribute('role') === 'none') {
-          title.setAttribute('role', 'heading');  // the list's title, which Sveltia left unnamed
+          set(title, 'role', 'heading');  // the list's title, which Sveltia left unnamed
         }
-        title.setAttribute('aria-level', '1');
+        set(title, 'aria-level', '1');
       }
     }
     // An article being edited: its own region, named by Sveltia's label.
     document.querySelectorAll('.content-editor[role="group"][aria-label]').forEach(function (editor) {
-      editor.setAttribute('role', 'region');
+      set(editor, 'role', 'region');
     });
     // aria-controls naming an element the phone layout does not draw.
     document.querySelectorAll('.app-shell [aria-controls]').forEach(function (control) {
@@ -261,7 +268,10 @@
         tidy();
       });
     }
-  }).observe(document.documentElement, { childList: true, subtree: true });
+  }).observe(document.documentElement, {
+    // Svelte also rewrites attributes of nodes it keeps (role, aria-label, tabindex).
+    childList: true, subtree: true, attributes: true, attributeFilter: ['role', 'aria-label', 'tabindex', 'content']
+  });
 
   function fail(error) {
     var note = document.createElement('p');
