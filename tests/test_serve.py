@@ -109,6 +109,14 @@ def test_events_announce_each_new_build(preview):
         assert line.startswith(f"data: {server}-") and int(line.rsplit("-", 1)[1]) > int(number)
 
 
+def test_the_browser_editor_is_served_but_never_reloaded_by_the_preview(preview):
+    base, content = preview
+    code, page = get(base + "quan-tri/")
+    assert code == 200 and "sveltia-cms/sveltia-cms.js" in page
+    assert "/__live/" not in page  # a save from the editor rebuilds the site, not the editor's page
+    assert get(base + "quan-tri/config.yml")[0] == 200
+
+
 def test_live_files_are_never_published(preview, tmp_path):
     base, _ = preview
     assert get(base + "__live/live.js")[0] == 200

@@ -9,12 +9,12 @@ import json
 import yaml
 
 from news_core import gallery
-from news_core.schema import CAPTION_MISSING, FIGURE_FORM, GALLERY_FORM, FormField, article_form
+from news_core.schema import CAPTION_MISSING, EDITOR_FOLDER, FIGURE_FORM, GALLERY_FORM, FormField, article_form
 from news_core.settings import Config
 
 from .settings import AdminSettings
 
-FOLDER = "quan-tri"  # the editor's address: /quan-tri/
+FOLDER = EDITOR_FOLDER  # the editor's address: /quan-tri/
 MAX_SIDE = 2560  # photos are resized in the browser before upload (longest side, pixels)
 MAX_BYTES = 20 * 1024 * 1024
 

@@ -19,6 +19,9 @@ from .gallery import DEFAULT_TITLE
 from .settings import Config
 
 
+EDITOR_FOLDER = "quan-tri"  # the browser editor's address, /quan-tri/ (news_admin writes it, news_preview serves it)
+
+
 @dataclass(frozen=True)
 class FormField:
     name: str  # the front-matter key; "body" for the Markdown below it

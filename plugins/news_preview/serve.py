@@ -35,8 +35,10 @@ import webbrowser
 from pathlib import Path
 
 from news_build.runner import build
+from news_core.schema import EDITOR_FOLDER
 
 LIVE = Path(__file__).with_name("live")  # live.js, live.css
+EDITOR = EDITOR_FOLDER  # the browser editor (news_admin): saving there rebuilds the preview, never reloads the editor
 PING_SECONDS = 15
 RESTART = 3  # exit code: code or settings changed, start a fresh preview
 SERVER = secrets.token_hex(4)  # a restarted preview counts builds from 1 again: tell them apart
@@ -110,8 +112,8 @@ class Handler(http.server.SimpleHTTPRequestHandler):
             if not path.endswith("/"):
                 return super().do_GET()  # the standard redirect to the folder's URL
             local = os.path.join(local, "index.html")
-        if local.endswith(".html") and os.path.isfile(local):
-            return self.page(local, 200)
+        if local.endswith(".html") and os.path.isfile(local) and not path.startswith(f"/{EDITOR}/"):
+            return self.page(local, 200)  # the browser editor is never reloaded under the editor's hands
         if not os.path.exists(local) and os.path.isfile(os.path.join(self.directory, "404.html")):
             return self.page(os.path.join(self.directory, "404.html"), 404)
         return super().do_GET()
