@@ -20,7 +20,7 @@ STATIC = ROOT / "plugins" / "news_admin" / "static"
 def test_the_form_has_every_front_matter_field_in_file_order(cfg):
     assert missing_fields(cfg) == set()
     names = [f.name for f in article_form(cfg)]
-    assert names[:3] == ["title", "date", "category"] and set(names) == set(KNOWN_FIELDS) | {"body"}
+    assert names[:4] == ["title", "date", "views", "category"] and set(names) == set(KNOWN_FIELDS) | {"body"}
 
 
 def test_the_date_pattern_accepts_exactly_the_day_first_dates_the_build_reads():
@@ -66,7 +66,7 @@ def test_the_editor_configuration_comes_from_the_schema_and_the_sites_categories
     assert list(fields) == [f.name for f in article_form(cfg)]
     assert [o["value"] for o in fields["category"]["options"]] == [c.name for c in cfg.categories]
     assert fields["date"]["pattern"][0] == DATE_PATTERN and fields["date"]["required"] is True
-    assert fields["status"]["default"] == "draft"
+    assert "default" not in fields["status"] and not fields["status"]["required"]  # no status: published
     assert {fields[n]["widget"] for n in ("slug", "modified", "legacy_url", "legacy_hash")} == {"hidden"}
     assert fields["body"]["editor_components"] == ["anh", "thu-vien-anh"]
     # One folder per article, photos beside index.md, named as the build expects.

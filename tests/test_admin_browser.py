@@ -122,11 +122,13 @@ class Editor:
         if not request.url.startswith((self.origin, "blob:", "data:")) and request.url not in self.foreign:
             self.foreign.append(request.url)
 
-    def open_site_folder(self):
-        """Put the sample article and a .git folder where the editor will look, then sign in locally."""
+    def open_site_folder(self, *more):
+        """Put the sample article (and `more` article folders) and a .git folder where the
+        editor will look, then sign in locally."""
         files = {".git/HEAD": b"ref: refs/heads/main\n"}
-        for path in SAMPLE.iterdir():
-            files[f"content/2025/{SAMPLE.name}/{path.name}"] = path.read_bytes()
+        for folder in (SAMPLE, *more):
+            for path in folder.iterdir():
+                files[f"content/{folder.parent.name}/{folder.name}/{path.name}"] = path.read_bytes()
         self.page.evaluate(WRITE, {k: base64.b64encode(v).decode() for k, v in files.items()})
         self.page.get_by_role("button", name="Làm việc với kho mã nguồn cục bộ").click()
         self.page.get_by_role("treeitem", name=re.compile("Tin bài")).wait_for()
@@ -283,6 +285,35 @@ def test_a_photo_without_caption_stops_the_save_with_a_message_naming_its_line(b
         assert editor.foreign == [] and editor.errors == []
     finally:
         editor.close()
+
+
+def front_matter_and_body(text):
+    from news_core.errors import Problems
+    from news_core.frontmatter import split
+
+    document = split(text, Problems("index.md"))
+    return {name: field.value for name, field in document.fields.items()}, document.body
+
+
+def test_an_archived_article_saved_from_the_editor_keeps_everything_but_the_change(browser, editor_url):
+    seed = ROOT / "content" / "2024" / "hoi-nghi-bieu-duong-thi-dua-2023"  # figures, a gallery, no-break spaces
+    original = (seed / "index.md").read_text(encoding="utf-8")
+    before, body = front_matter_and_body(original)
+    editor = Editor(browser, editor_url, 1280)
+    try:
+        editor.open_site_folder(seed)
+        editor.page.get_by_text(before["title"]).first.click()
+        title = editor.page.get_by_role("textbox", name="Tiêu đề", exact=True)
+        title.fill(before["title"] + " (cập nhật)")
+        editor.page.get_by_role("button", name="Lưu", exact=True).click()
+        editor.page.get_by_text("Đã lưu bài viết.").wait_for()
+        saved = editor.saved_files()[f"content/2024/{seed.name}/index.md"].decode("utf-8")
+        assert editor.foreign == [] and editor.errors == []
+    finally:
+        editor.close()
+    after, saved_body = front_matter_and_body(saved)
+    assert after == {**before, "title": before["title"] + " (cập nhật)"}  # no status added: still published
+    assert saved_body.strip("\n") == body.strip("\n")  # every caption and no-break space kept
 
 
 @pytest.mark.parametrize("width", [390, 1280])

@@ -58,13 +58,16 @@ CAPTION_MISSING = "Ảnh này chưa có chú thích. Viết chú thích: ai, là
 
 
 def article_form(cfg: Config) -> tuple[FormField, ...]:
-    """The fields of an article, in the order they are written in the file."""
+    """The fields of an article, in the order the sample and imported articles write
+    them (the form writes them in this order, so saving an old article moves nothing)."""
     return (
         FormField("title", "Tiêu đề", "string", required=True, pattern=NOT_BLANK,
                   hint="Tiêu đề bài như người đọc thấy, viết hoa đầu câu."),
         FormField("date", "Ngày giờ đăng", "string", required=True, pattern=(DATE_PATTERN, DATE_MESSAGE),
                   hint="Ngày trước, tháng sau: 21/03/2024 10:31. Ngày trong tương lai: "
                        "bài tự lên trang vào ngày đó (hẹn giờ đăng)."),
+        FormField("views", "Lượt xem", "string", pattern=(VIEWS_PATTERN, VIEWS_MESSAGE),
+                  hint="Chỉ dùng cho bài chuyển từ cổng cũ; bài mới để trống."),
         FormField("category", "Chuyên mục", "select", required=True,
                   options=tuple((c.name, c.name) for c in cfg.categories)),
         FormField("summary", "Tóm tắt (sa pô)", "text",
@@ -72,11 +75,12 @@ def article_form(cfg: Config) -> tuple[FormField, ...]:
         FormField("cover", "Ảnh đại diện", "image",
                   hint="Ảnh trên trang chủ và khi chia sẻ; để trống thì lấy ảnh đầu tiên của bài."),
         FormField("tags", "Từ khóa", "list", hint="Mỗi ô một từ khóa; bấm “Thêm” để thêm ô."),
-        FormField("status", "Trạng thái", "select", required=True, default="draft",
-                  options=tuple((s, STATUS_LABELS[s]) for s in STATUSES[::-1]),
-                  hint="Bản nháp chỉ hiện khi xem trước trên máy, không đăng lên trang."),
-        FormField("views", "Lượt xem", "string", pattern=(VIEWS_PATTERN, VIEWS_MESSAGE),
-                  hint="Chỉ dùng cho bài chuyển từ cổng cũ; bài mới để trống."),
+        # Not required and no default, as the build reads it: no status is published,
+        # so opening an archived article and saving it never turns it into a draft.
+        FormField("status", "Trạng thái", "select",
+                  options=tuple((s, STATUS_LABELS[s]) for s in STATUSES),
+                  hint="Để trống hoặc “Đăng lên trang”: bài lên trang. “Bản nháp”: chỉ hiện khi xem trước "
+                       "trên máy."),
         FormField("body", "Nội dung", "markdown", required=True,
                   hint="Chèn ảnh bằng nút + : “Ảnh có chú thích” hoặc “Thư viện ảnh”."),
         # Kept as read, never shown: the folder names the slug; the importer writes the rest.

@@ -13,7 +13,7 @@
   function photoLine(photo, caption) {
     // As news_core.gallery.item_line writes it, so the build reads back the same.
     var src = /\s/.test(photo) ? '<' + photo + '>' : photo;
-    caption = String(caption || '').replace(/\s+/g, ' ').trim();
+    caption = String(caption || '').replace(/[ \t\r\n]+/g, ' ').trim();
     if (caption.indexOf(']') >= 0 && caption.indexOf('"') < 0) {
       return '![](' + src + ' "' + caption + '")';
     }
@@ -145,7 +145,7 @@
         return { title: match[1].trim(), photos: photos };
       },
       toBlock: function (data) {
-        var title = String(data.title || '').replace(/\s+/g, ' ').trim() || spec.gallery.default_title;
+        var title = String(data.title || '').replace(/[ \t\r\n]+/g, ' ').trim() || spec.gallery.default_title;
         var lines = (data.photos || []).map(function (item) {
           return photoLine(item.photo || '', item.caption);
         });
