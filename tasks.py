@@ -57,4 +57,10 @@ def dist(c):
         shutil.rmtree(folder, ignore_errors=True)
 
 
-ns = collection(__file__, test, vendor_photoswipe, vendor_font, vendor_axe, dist)
+@task(help={"version": "@sveltia/cms version from npm (default 0.221.1)"})
+def vendor_sveltia(c, version="0.221.1"):
+    """Cập nhật trình biên tập Sveltia CMS từ npm (refresh the browser editor at /quan-tri/)."""
+    _script(c, "vendor_sveltia.py", "--version", version)
+
+
+ns = collection(__file__, test, vendor_photoswipe, vendor_font, vendor_axe, vendor_sveltia, dist)

@@ -55,10 +55,10 @@ def wait_for(url: str, seconds: float = 60) -> None:
     raise SystemExit(f"the preview did not answer at {url}")
 
 
-def save(png: bytes, target: Path, change: str) -> None:
-    """Write the screenshot with the article and the change it shows."""
+def save(png: bytes, target: Path, change: str, source: str = ARTICLE) -> None:
+    """Write the screenshot with the article (or sample path) and the change it shows."""
     info = PngImagePlugin.PngInfo()
-    info.add_text("Source", ARTICLE)
+    info.add_text("Source", source)
     info.add_text("Change", change)
     with tempfile.NamedTemporaryFile(suffix=".png") as raw:
         raw.write(png)

@@ -4,6 +4,7 @@ where the editor saves. tests/test_admin_browser.py drives the editor itself."""
 
 import json
 import re
+from pathlib import Path
 
 import pytest
 import yaml
@@ -162,3 +163,63 @@ def test_the_editor_files_are_written_once_and_the_same_every_time(build_site, t
     assert {p: p.stat().st_mtime_ns for p in (again.output / "quan-tri").rglob("*") if p.is_file()} == written
     other = build_site(files)
     assert all(p.read_bytes() == (other.output / p.relative_to(first.output)).read_bytes() for p in written)
+
+
+class Notes(__import__("http.server").server.BaseHTTPRequestHandler):
+    """A GitLab API stand-in on localhost that keeps the merge-request notes it is sent."""
+
+    posted: list = []
+
+    def do_POST(self):
+        from urllib.parse import parse_qs
+
+        body = self.rfile.read(int(self.headers["Content-Length"])).decode("utf-8")
+        Notes.posted.append((self.path, self.headers["PRIVATE-TOKEN"], parse_qs(body)["body"][0]))
+        self.send_response(201)
+        self.end_headers()
+        self.wfile.write(b"{}")
+
+    def log_message(self, *args):
+        pass
+
+
+def test_the_wards_ci_stops_a_merge_request_and_posts_the_builds_errors_on_it(tmp_path):
+    """The .gitlab-ci.yml a new site gets, run as GitLab runs its script, with the real
+    trangtin (the strict build) and a stand-in for GitLab's notes API."""
+    import http.server
+    import shutil
+    import subprocess
+    import sys
+    import threading
+
+    from trangtin.scaffold import GITLAB_CI, make_site
+
+    site = tmp_path / "phuong"
+    make_site(str(site), name="Phường Văn Miếu - Quốc Tử Giám", code="00190", domain="vanmieuquoctugiam.hanoi.gov.vn",
+              address="Số 2 phố Quốc Tử Giám", phone="024 3823 4567", email="ubnd@vanmieuquoctugiam.hanoi.gov.vn",
+              responsible="Chánh Văn phòng")
+    assert yaml.safe_load((site / ".gitlab-ci.yml").read_text(encoding="utf-8")) == yaml.safe_load(GITLAB_CI)
+    bad = site / "content" / "2025" / "bai-gui-duyet" / "index.md"
+    bad.parent.mkdir(parents=True)
+    bad.write_text(article(title="Bài gửi duyệt", date="31/02/2025 08:30"), encoding="utf-8")
+    installed = Path(sys.executable).parent / "trangtin"
+    if not installed.exists():
+        pytest.skip("trangtin is not installed in this environment (python3 bootstrap.py installs it)")
+    (site / ".venv" / "bin").mkdir(parents=True)
+    (site / ".venv" / "bin" / "trangtin").symlink_to(installed)
+    script = yaml.safe_load(GITLAB_CI)["kiem-tra"]["script"][-1]  # after the venv and pip steps
+    server = http.server.ThreadingHTTPServer(("127.0.0.1", 0), Notes)
+    threading.Thread(target=server.serve_forever, daemon=True).start()
+    env = {**__import__("os").environ, "CI_API_V4_URL": f"http://127.0.0.1:{server.server_address[1]}/api/v4",
+           "CI_PROJECT_ID": "7", "CI_MERGE_REQUEST_IID": "3", "TRANGTIN_BOT_TOKEN": "bi-mat"}
+    Notes.posted.clear()
+    try:
+        done = subprocess.run([shutil.which("bash"), "-c", script], cwd=site, env=env, capture_output=True,
+                              text=True, encoding="utf-8", timeout=300)
+    finally:
+        server.shutdown()
+    assert done.returncode == 1, done.stdout + done.stderr
+    assert not (site / "public" / "index.html").exists()  # nothing published
+    [(path, token, note)] = Notes.posted
+    assert (path, token) == ("/api/v4/projects/7/merge_requests/3/notes", "bi-mat")
+    assert "content/2025/bai-gui-duyet/index.md:3: date: ngày 31/02/2025 không tồn tại" in note

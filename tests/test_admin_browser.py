@@ -330,6 +330,14 @@ def test_the_editor_passes_axe_and_loads_nothing_from_another_host(browser, edit
         editor.new_article(TITLE, "21/11/2025 08:30")
         editor.add_gallery(photos[:1], CAPTIONS[:1])
         found["editor"] = editor.axe()
+        if width > 390:  # the preview pane, beside the form on a wide screen: the site's own stylesheet
+            [preview] = [f for f in page.frames if f.url.startswith("blob:")]
+            title = preview.locator('section[data-key-path="title"] p')
+            assert title.inner_text() == TITLE
+            assert "Inter VN" in title.evaluate("e => getComputedStyle(e).fontFamily")
+            assert title.evaluate("e => getComputedStyle(e).fontWeight") == "700"
+            assert preview.locator('section[data-key-path="title"] h4').is_hidden()  # no form labels
+            assert preview.locator("section.news-gallery figure figcaption").inner_text() == CAPTIONS[0]
         page.screenshot(path=str(ARTIFACTS / f"quan-tri-bai-viet-{width}.png"))
         assert {name: v for name, v in found.items() if v} == {}
         assert page.evaluate("document.documentElement.lang") == "vi"

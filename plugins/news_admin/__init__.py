@@ -9,7 +9,8 @@ GitLab, Gitea/Forgejo or GitHub repository with review as merge requests).
 Signals:
 - initialized: check NEWS_ADMIN (a settings mistake stops the build at once).
 - finalized: write quan-tri/ (index.html, config.yml, thanh-phan.json,
-  admin-pre.js, admin.js, admin.css, sveltia-cms/) into the output, only the files
+  admin-pre.js, admin.js, admin.css,
+  preview.css, sveltia-cms/) into the output, only the files
   whose bytes changed. Development builds and the preview always have it; a
   production build (publish) only when the site sets NEWS_ADMIN_PUBLISH = True.
 
@@ -58,7 +59,7 @@ def files(settings) -> dict[str, bytes]:
         "config.yml": config_yaml(config).encode(),
         "thanh-phan.json": components_json().encode(),
     }
-    for name in ("admin-pre.js", "admin.js", "admin.css"):
+    for name in ("admin-pre.js", "admin.js", "admin.css", "preview.css"):
         with open(os.path.join(STATIC, name), "rb") as handle:
             out[name] = handle.read()
     vendored = os.path.join(STATIC, "sveltia-cms")

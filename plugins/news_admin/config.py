@@ -116,7 +116,7 @@ def components() -> dict:
                     "default_title": gallery.DEFAULT_TITLE},
         "image_line": _js(gallery.IMAGE.pattern),
         "caption_missing": CAPTION_MISSING,
-        "preview_styles": ["../theme/css/site.css"],
+        "preview_styles": ["../theme/css/site.css", "preview.css"],
     }
 
 

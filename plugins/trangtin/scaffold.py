@@ -13,6 +13,8 @@ import datetime as dt
 import os
 import re
 import shlex
+import shutil
+import subprocess
 import unicodedata
 from dataclasses import dataclass
 from zoneinfo import ZoneInfo
@@ -176,6 +178,7 @@ ns = collection(__file__)
                              "#   pip install --find-links THU-MUC-CHUA-TEP-WHL -r requirements.txt\n"
                              f"trangtin[check]=={__version__}\n"),
         ".gitignore": "output/\n.output-*/\ncache/\n.venv/\n__pycache__/\n",
+        ".gitlab-ci.yml": GITLAB_CI,
         f"content/{now:%Y}/ra-mat-trang-tin/index.md": f'''---
 title: Ra mắt trang tin hoạt động {name}
 date: {now:%d/%m/%Y %H:%M}
@@ -206,6 +209,14 @@ xem trước trong trình duyệt và tự dựng lại khi lưu bài. Trên Win
 `.venv\\Scripts\\pip install --find-links THU-MUC-CHUA-TEP-WHL -r requirements.txt`,
 `.venv\\Scripts\\activate` và `trangtin build`.
 
+## Biên tập trên trình duyệt
+
+`trangtin serve`, rồi mở http://localhost:8000/quan-tri/ bằng Chrome hoặc Edge,
+bấm “Làm việc với kho mã nguồn cục bộ” và chọn thư mục này (thư mục có tệp
+`pelicanconf.py`). Bài lưu từ trình biên tập nằm ngay trong `content/`; bản xem
+trước tự dựng lại. Cách dùng GitLab để duyệt bài trước khi đăng (tệp
+`.gitlab-ci.yml` đã có sẵn): xem hướng dẫn “Biên tập trên trình duyệt” của trangtin.
+
 ## Việc thường làm
 
 - `trangtin new "Tiêu đề bài"`: tạo bài mới (bản nháp) trong `content/`.
@@ -227,6 +238,47 @@ còn lỗi.
 (`NEWS_CATEGORIES`).
 ''',
     }
+
+
+# Every merge request (an article sent for review from the browser editor) and
+# every push to the main branch gets the strict build; its Vietnamese errors go
+# to the job log and, when the project has a TRANGTIN_BOT_TOKEN variable, as a
+# comment on the merge request. See docs/bien-tap-tren-trinh-duyet.md.
+GITLAB_CI = """# Kiểm tra mỗi bài gửi duyệt (merge request) bằng bản dựng chính thức: bài có lỗi
+# không vào được nhánh chính. Lỗi hiện trong nhật ký của job và, nếu dự án có biến
+# TRANGTIN_BOT_TOKEN (Project access token, vai trò Reporter, quyền api), thành một
+# bình luận trên merge request. Tệp .whl của trangtin để trong thư mục wheels/.
+kiem-tra:
+  image: python:3.11
+  rules:
+    - if: $CI_PIPELINE_SOURCE == "merge_request_event"
+    - if: $CI_COMMIT_BRANCH == $CI_DEFAULT_BRANCH
+  script:
+    - python -m venv .venv
+    - .venv/bin/pip install --quiet --find-links wheels -r requirements.txt
+    - |
+      if ! .venv/bin/trangtin publish --output public 2> loi.txt; then
+        cat loi.txt
+        if [ -n "$TRANGTIN_BOT_TOKEN" ] && [ -n "$CI_MERGE_REQUEST_IID" ]; then
+          { echo "Bản dựng chính thức dừng lại, bài chưa thể đăng:"; echo; echo '```'; cat loi.txt; echo '```'; } > binh-luan.md
+          curl --silent --show-error --request POST --header "PRIVATE-TOKEN: $TRANGTIN_BOT_TOKEN" \\
+            --data-urlencode "body@binh-luan.md" \\
+            "$CI_API_V4_URL/projects/$CI_PROJECT_ID/merge_requests/$CI_MERGE_REQUEST_IID/notes" > /dev/null
+        fi
+        exit 1
+      fi
+  artifacts:
+    when: always
+    paths: [loi.txt]
+"""
+
+
+def _git_init(folder: str) -> None:
+    """Make the new site a Git repository where git is installed: the browser editor
+    (/quan-tri/) works only on a folder that is one, and the office's IT keeps it in Git."""
+    git = shutil.which("git")
+    if git:
+        subprocess.run([git, "init", "--quiet", folder], capture_output=True, check=False)
 
 
 def make_site(folder: str, name: str, code: str, domain: str, province: str = "Hà Nội",
@@ -253,5 +305,6 @@ def make_site(folder: str, name: str, code: str, domain: str, province: str = "H
     except OSError as exc:
         raise ScaffoldError(f'không ghi được vào "{folder}" ({exc.strerror}). Chọn một thư mục khác, '
                             "có quyền ghi, tên ngắn hơn.") from None
+    _git_init(folder)
     words = {"address": "địa chỉ", "phone": "điện thoại", "email": "thư điện tử", "responsible": "người chịu trách nhiệm"}
     return Made(folder, name, tuple(sorted(written)), tuple(w for k, w in words.items() if not contact.get(k)))

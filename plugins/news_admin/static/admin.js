@@ -38,9 +38,10 @@
     });
   }
 
-  function figureHtml(item) {
-    return '<figure class="figure"><img src="' + escapeHtml(item.photo) + '" alt="' + escapeHtml(item.caption) +
-      '"><figcaption>' + escapeHtml(item.caption) + '</figcaption></figure>';
+  // The preview draws photos with the site's own markup (news_gallery), so site.css shapes them.
+  function figureHtml(item, className) {
+    return '<figure class="' + className + '"><img src="' + escapeHtml(item.photo) + '" alt="' +
+      escapeHtml(item.caption) + '"><figcaption>' + escapeHtml(item.caption) + '</figcaption></figure>';
   }
 
   // Sveltia does not check the fields of a list inside an editor component, so a
@@ -131,7 +132,9 @@
       toBlock: function (data) {
         return photoLine(data.photo || '', data.caption);
       },
-      toPreview: figureHtml
+      toPreview: function (data) {
+        return figureHtml(data, 'news-figure');
+      }
     });
     CMS.registerEditorComponent({
       id: spec.gallery.id,
@@ -152,8 +155,11 @@
         return ['::: gallery ' + title].concat(lines, [':::']).join('\n');
       },
       toPreview: function (data) {
-        return '<section class="gallery"><h2>' + escapeHtml(data.title || spec.gallery.default_title) + '</h2>' +
-          (data.photos || []).map(figureHtml).join('') + '</section>';
+        return '<section class="news-gallery"><h2 class="news-gallery__title">' +
+          escapeHtml(data.title || spec.gallery.default_title) + '</h2><ul class="news-gallery__grid">' +
+          (data.photos || []).map(function (item) {
+            return '<li>' + figureHtml(item, 'news-gallery__item') + '</li>';
+          }).join('') + '</ul></section>';
       }
     });
     CMS.registerEventListener({
