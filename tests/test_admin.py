@@ -223,3 +223,17 @@ def test_the_wards_ci_stops_a_merge_request_and_posts_the_builds_errors_on_it(tm
     [(path, token, note)] = Notes.posted
     assert (path, token) == ("/api/v4/projects/7/merge_requests/3/notes", "bi-mat")
     assert "content/2025/bai-gui-duyet/index.md:3: date: ngày 31/02/2025 không tồn tại" in note
+
+
+def test_a_published_editor_passes_the_sites_own_check(build_site):
+    """An office that sets NEWS_ADMIN_PUBLISH still gets a clean `invoke check`: the
+    editor's page is valid HTML, and every file it names is in the output."""
+    import shutil
+
+    from news_check.check import check_site, vnu_jar
+
+    html = bool(vnu_jar() and shutil.which("java"))
+    site = build_site({"2024/a/index.md": article(), "2024/a/anh.jpg": None}, strict=True, NEWS_ADMIN_PUBLISH=True)
+    assert site.result.ok and (site.output / "quan-tri" / "index.html").is_file()
+    report = check_site(str(site.output), "https://dongda.hanoi.gov.vn", html=html)
+    assert [p for p in report.problems if "quan-tri" in p.path] == []

@@ -43,7 +43,6 @@ def page(admin: AdminSettings, site_name: str) -> str:
 <meta name="referrer" content="same-origin">
 <meta http-equiv="Content-Security-Policy" content="{html.escape(csp(admin))}">
 <title>{title}</title>
-<link href="config.yml" type="application/yaml" rel="cms-config-url">
 <link rel="stylesheet" href="admin.css">
 </head>
 <body>
