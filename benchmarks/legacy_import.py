@@ -17,7 +17,8 @@
 3. ours     import_pages() into an empty content folder (extract, categories,
             Markdown, write), then again into the same folder (nothing changes).
 4. table    pages per second for each, and ours as a ratio of the floor's time.
-            Target: ≥ 50 pages/s on one core (the whole run is one process).
+            Target: ≥ 100 pages/s on one core (the whole run is one process;
+            issue #20 keeps it there while the importer learns new portals).
 
 `--profile` runs the first import under cProfile and prints the top functions.
 """
@@ -43,7 +44,7 @@ sys.path.insert(0, HERE)
 FIXTURES = os.path.join(ROOT, "tests", "fixtures", "legacy")
 SEED = 20250701
 WORDS = 1150
-TARGET = 50.0
+TARGET = 100.0
 
 TEMPLATES = {  # fixture page, selector of the body, of the title, of the meta line, charset
     "luu-trang": ("luu-trang/Quận Đống Đa tổ chức Hội nghị biểu dương kết quả phong trào thi đua năm 2023.html",

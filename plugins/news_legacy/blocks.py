@@ -179,8 +179,8 @@ class Walker:
 
     def photo(self, img: Tag, caption: str | None = None) -> None:
         src = (img.get("src") or img.get("data-src") or "").strip()
-        if not src or _tracking(img):
-            return
+        if not src or _tracking(img) or src.lower().startswith("file:"):
+            return  # file:///C:/… : a picture on the author's computer (a Word paste), never on the portal
         self.add(Photo(src, squash(img.get("alt", "")), squash(img.get("title", "")), caption,
                        img.get("data-href", "")))
 

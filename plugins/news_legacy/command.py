@@ -32,10 +32,11 @@ SHOWN_PER_REASON = 5  # a mirror holds thousands of listing pages; name a few
 
 
 def run(sources: list[str], into: str, cfg: Config, category_map: str | None = None,
-        force: bool = False, say=print) -> int:
-    """Import `sources` into the content folder `into`; 0 when no page failed."""
+        force: bool = False, say=print, dry_run: bool = False) -> int:
+    """Import `sources` into the content folder `into`; 0 when no page failed.
+    `dry_run`: report what each page would give, write nothing."""
     try:
-        report = import_pages(sources, into, cfg, category_map, force, say)
+        report = import_pages(sources, into, cfg, category_map, force, say, dry_run)
     except ImportProblem as exc:
         say(f"LỖI: {exc}")
         return 1
@@ -48,7 +49,7 @@ def run(sources: list[str], into: str, cfg: Config, category_map: str | None = N
     return 1 if report.failed else 0
 
 
-def import_pages(sources, into, cfg: Config, category_map, force, say=print) -> Report:
+def import_pages(sources, into, cfg: Config, category_map, force, say=print, dry_run=False) -> Report:
     if not os.path.isdir(into):
         raise ImportProblem(f'không tìm thấy thư mục nội dung "{into}". Kiểm tra đường dẫn sau --into.')
     mapping = load_mapping(category_map, cfg)
@@ -109,11 +110,12 @@ def import_pages(sources, into, cfg: Config, category_map, force, say=print) -> 
     targets.update({link_key(e.url): folder for e, folder, _ in planned if e.url})
     for e, folder, slug in planned:
         links = Links(e, folder, targets)
-        _import_one(e, into, folder, slug, cfg, mapping, links, force, report)
+        _import_one(e, into, folder, slug, cfg, mapping, links, force, report, dry_run)
     return report
 
 
-def _import_one(e: Extracted, into, folder, slug, cfg: Config, mapping, links, force, report: Report) -> None:
+def _import_one(e: Extracted, into, folder, slug, cfg: Config, mapping, links, force, report: Report,
+                dry_run: bool = False) -> None:
     shown = shown_path(e.page.path)
     if not within(folder, into):  # a year or article folder that is a link leading elsewhere
         report.skipped.append((shown, f"thư mục {shown_path(folder)} dẫn ra ngoài thư mục nội dung {shown_path(into)} "
@@ -134,6 +136,9 @@ def _import_one(e: Extracted, into, folder, slug, cfg: Config, mapping, links, f
         if links.dangling:
             report.old_links.append((index, sorted(links.dangling)))
         report.files_outside += [(index, item) for item in links.outside]
+    if dry_run:
+        report.planned.append(_plan(e, category, converted, index, state, force))
+        return
     if state == "edited" and not force:
         reason = f"{index} đã được sửa sau khi nhập nên được giữ nguyên; thêm --force để ghi đè bằng bản nhập lại"
         report.skipped.append((shown, reason, False))
@@ -156,6 +161,27 @@ def _import_one(e: Extracted, into, folder, slug, cfg: Config, mapping, links, f
     report.documents_copied += documents
 
 
+def _plan(e: Extracted, category, converted, index: str, state: str, force: bool) -> list[str]:
+    """What --dry-run says of one page: where it would go and what it holds."""
+    import re
+
+    photos = len(re.findall(r"^!\[", converted.markdown, re.MULTILINE))
+    captions = len(re.findall(r"^!\[[^\]\n]+\]|^!\[\]\([^)\n]* \"[^\"\n]+\"\)|^\*Ảnh: ",
+                              converted.markdown, re.MULTILINE))
+    what = {"new": "bài mới", "unchanged": "không đổi", "changed": "cập nhật",
+            "edited": "đã sửa sau khi nhập: ghi đè" if force else "đã sửa sau khi nhập: giữ nguyên"}.get(state, state)
+    when = e.date.strftime("%d/%m/%Y %H:%M" if e.has_time else "%d/%m/%Y")
+    lines = [f"{shown_path(e.page.path)} -> {index} ({what})",
+             f"tiêu đề: {e.title}",
+             f"ngày đăng: {when}; lượt xem: {e.views}; chuyên mục: {e.category or '(không rõ)'} -> {category.name}",
+             f"ảnh: {photos} có tệp, {len(converted.missing)} thiếu; chú thích: {captions}"]
+    if e.dropped:
+        lines.append("đã bỏ: " + "; ".join(f"“{d[:60]}”" for d in e.dropped[:8]) + (" …" if len(e.dropped) > 8 else ""))
+    if e.notice:
+        lines.append(f"lưu ý: {e.notice}")
+    return lines
+
+
 def _new_folder(into: str, e: Extracted, cfg: Config, claimed: set[str], slugs: set[str]) -> tuple[str, str | None]:
     """<into>/<year>/<slug>, numbered -2, -3… past folders and slugs of other articles."""
     base = slugify(e.title, cfg.slug_max_length) or "bai-viet"
@@ -171,6 +197,13 @@ def _new_folder(into: str, e: Extracted, cfg: Config, claimed: set[str], slugs: 
 
 def print_report(report: Report, into: str, say=print) -> None:
     say(f"Đã đọc {report.read} trang của cổng cũ.")
+    if report.planned or not (report.new or report.updated or report.unchanged):
+        if report.planned:
+            say(f"  Chạy thử (--dry-run), chưa ghi gì. Sẽ nhập {len(report.planned)} bài:")
+        for lines in report.planned:
+            say(f"    * {lines[0]}")
+            for line in lines[1:]:
+                say(f"        {line}")
     say(f"  Nhập mới: {len(report.new)} bài")
     for path in report.new:
         say(f"    + {path}")

@@ -10,7 +10,7 @@ from news_core import gallery
 from news_core.slugs import fold, slugify
 
 from .blocks import Block, Heading, Para, Photo
-from .text import caption_text, escape_attr, escape_line_start
+from .text import caption_text, escape, escape_attr, escape_line_start
 
 CAPTION_MAX = 400
 GALLERY_TITLE = re.compile(r"^(?:(?:một số|một vài|những|các|thêm)\s+(?:hình\s+)?ảnh|hình ảnh|album ảnh)\b")
@@ -105,8 +105,7 @@ def convert(blocks: list, title: str, locate, taken: set[str], link=None) -> Con
         caption = caption_text(photo.caption or _meaningful(photo.title) or _meaningful(photo.alt) or "")
         if source is None:
             result.missing.append(f"{photo.src} ({kind})" if kind else photo.src)
-            return f"<!-- Ảnh thiếu khi nhập từ cổng cũ: {photo.src.replace('--', '-')}" + (
-                f" — chú thích: {caption.replace('--', '-')}" if caption else "") + " -->"
+            return missing_photo(photo.src, caption)
         if not caption:
             result.uncaptioned += 1
             caption = caption_text(f"Ảnh: {title}")
@@ -150,6 +149,18 @@ def convert(blocks: list, title: str, locate, taken: set[str], link=None) -> Con
         markdown = _LINK.sub(lambda m: _relink(m, link, names, taken, result), markdown)
     result.markdown = markdown
     return result
+
+
+MISSING_MARK = "<!-- Ảnh thiếu khi nhập từ cổng cũ: "
+MISSING_CAPTION = "Ảnh: "
+
+
+def missing_photo(src: str, caption: str) -> str:
+    """A photo the saved copy lacks: a note the editor's fill-photos command finds
+    (its old address), and its caption kept visible as an italic "Ảnh: …" line."""
+    note = f"{MISSING_MARK}{src.replace('--', '-')}" + (
+        f" — chú thích: {caption.replace('--', '-')}" if caption else "") + " -->"
+    return note + (f"\n\n*{MISSING_CAPTION}{escape(caption)}*" if caption else "")
 
 
 def _relink(match, link, names: dict[str, str], taken: set[str], result: Converted) -> str:

@@ -9,6 +9,7 @@ from __future__ import annotations
 import datetime as dt
 import difflib
 import os
+import re
 from dataclasses import dataclass, field
 from zoneinfo import ZoneInfo
 
@@ -42,6 +43,7 @@ class Extracted:
     url: str | None
     blocks: list
     notice: str = ""
+    dropped: list[str] = field(default_factory=list)  # page chrome left out (shown by --dry-run)
 
 
 @dataclass
@@ -59,6 +61,7 @@ class Report:
     no_url: list[str] = field(default_factory=list)
     old_links: list[tuple[str, list[str]]] = field(default_factory=list)
     notices: list[str] = field(default_factory=list)
+    planned: list[list[str]] = field(default_factory=list)  # --dry-run: what each page would give
 
     @property
     def failed(self) -> bool:
@@ -71,20 +74,42 @@ def extract(page: Page) -> Extracted:
         text = decode(handle.read())
     declared = declared_url(text)
     soup, found = read(text)
-    url, dropped = _choose_url(found.canonical, declared, page.mirror_url())
+    url, dropped_url = _choose_url(found.canonical, declared, page.mirror_url())
     blocks = []
     if found.lead is not None:
         blocks += Walker(url).run(found.lead)
     blocks += Walker(url, skip=found.skip).run(found.body)
+    dropped = list(found.dropped)
+    blocks = _without_page_labels(blocks, found.title, found.category, dropped)
     first = next((b for b in blocks if isinstance(b, Para)), None)
     if first is not None and first.bold:  # a lead set in bold by the old template
         first.md, first.bold = first.md.replace("**", ""), False
     if not any(isinstance(b, Para) for b in blocks):
         raise NotArticle("bài không có đoạn văn nào sau khi bỏ phần thừa của trang", error=True)
     soup.decompose()
-    notice = "; ".join(n for n in (text.notice, dropped) if n)
+    notice = "; ".join(n for n in (text.notice, dropped_url, *found.notes) if n)
     return Extracted(page, found.title, found.date, found.has_time, found.views, found.category,
-                     found.tags, url, blocks, notice)
+                     found.tags, url, blocks, notice, dropped)
+
+
+_CRUMB = re.compile(r"^(trang chu|trang chinh|home)\b.*[»>›/|]", re.IGNORECASE)
+
+
+def _without_page_labels(blocks: list, title: str, category: str | None, dropped: list[str]) -> list:
+    """The body without what the page showed around it: a breadcrumb, the section label
+    or the title repeated in the first paragraphs (they would become the summary)."""
+    labels = {fold(title)} | ({fold(category)} if category else set())
+    kept, leading = [], True
+    for block in blocks:
+        if leading and isinstance(block, Para):
+            text = fold(block.text).strip(" :|»>-")
+            if text in labels or _CRUMB.match(text) or (category and text.endswith(fold(category)) and len(text) < 200
+                                                        and any(sep in block.text for sep in "»>›")):
+                dropped.append(block.text)
+                continue
+            leading = False
+        kept.append(block)
+    return kept
 
 
 def _choose_url(canonical, declared, mirror) -> tuple[str | None, str]:

@@ -6,15 +6,24 @@ import re
 import unicodedata
 
 NBSP = "\u00a0"
-_RUN = re.compile(r"[ \t\r\n\f\v\u00a0\u200b\ufeff]+")
+# Characters Word and old editors leave in text that readers never see: the soft
+# hyphen, zero-width space/joiners, word joiner, byte-order mark.
+INVISIBLE = re.compile("[\u00ad\u200b\u200c\u200d\u2060\ufeff]")
+_RUN = re.compile(r"[ \t\r\n\f\v\u00a0]+")
 _ENTITY = re.compile(r"&(?=#?[A-Za-z0-9]+;)")
 _SPECIAL = re.compile(r"([\\`*_\[\]{}#])")
 _LINE_START = re.compile(r"^(>|[-+*]\s|(\d+)([.)])\s|:|~~~|\s)")
 
 
+# A no-break space stays where Vietnamese typesetting wants one: beside a number
+# ("14.995 tỷ đồng", "số 3", "3 m"); elsewhere it is a Word habit.
+_LOOSE_NBSP = re.compile(r"(?<!\d)\u00a0(?!\d)")
+
+
 def squash(text: str) -> str:
-    """NFC, runs of white space as one; a lone no-break space between words is kept."""
-    text = unicodedata.normalize("NFC", text or "").replace("\u200b", "").replace("\ufeff", "")
+    """NFC, without invisible characters (soft hyphens, zero-width spaces), runs of white
+    space as one; a lone no-break space beside a number is kept."""
+    text = _LOOSE_NBSP.sub(" ", INVISIBLE.sub("", unicodedata.normalize("NFC", text or "")))
 
     def one(match):
         run = match.group(0)

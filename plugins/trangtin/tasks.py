@@ -168,8 +168,10 @@ def photos(c, source, article):
     "into": "content folder to write the articles into (default content/)",
     "category-map": "YAML file mapping the old portal's section names to NEWS_CATEGORIES",
     "force": "also overwrite articles edited since they were imported",
+    "dry-run": "show, page by page, what would be imported (title, date, views, category, photos, "
+               "captions, what was left out); write nothing",
 })
-def import_legacy(c, source, more=None, into="", category_map="", force=False):
+def import_legacy(c, source, more=None, into="", category_map="", force=False, dry_run=False):
     """Nhập bài từ cổng thông tin cũ (trang đã lưu, bản sao wget/HTTrack) (import legacy pages)."""
     from news_editor.editor import load_config
     from news_legacy.command import run as run_import
@@ -180,7 +182,20 @@ def import_legacy(c, source, more=None, into="", category_map="", force=False):
               "--category-map chuyen-muc.yml", file=sys.stderr)
         sys.exit(1)
     sys.exit(run_import([source, *(more or [])], _folder(into, site.content), load_config(site.settings_base),
-                        category_map=category_map or None, force=force))
+                        category_map=category_map or None, force=force, dry_run=dry_run))
+
+
+@task(positional=["folder"], auto_shortflags=False, help={
+    "folder": "a folder of photos recovered after an import (an old backup, the photographer's files)",
+    "content": "content folder (default content/)",
+    "dry-run": "show which photos would be filled in, write nothing",
+})
+def fill_photos(c, folder, content="", dry_run=False):
+    """Điền ảnh tìm lại được vào các bài nhập thiếu ảnh (fill photos an import lacked from a folder)."""
+    from news_legacy.recover import fill
+
+    site = _site(c)
+    sys.exit(fill(_folder(content, site.content), folder, dry_run=dry_run))
 
 
 @task(positional=["export"], auto_shortflags=False, help={
@@ -229,7 +244,7 @@ def new_site(c, folder, name="", code="", domain="", province="Hà Nội",
     print(made.summary())
 
 
-SITE_TASKS = (build, publish, serve, clean, check, new, photos, import_legacy, sync_views, new_site)
+SITE_TASKS = (build, publish, serve, clean, check, new, photos, import_legacy, fill_photos, sync_views, new_site)
 
 
 def collection(site_file: str, *extra) -> Collection:
