@@ -201,7 +201,7 @@ def test_wget_mirror_with_figcaption_lists_tables_and_a_missing_photo(content, c
     # The photo that was never saved: kept as a note in the article and listed, never silently dropped.
     assert "<!-- Ảnh thiếu khi nhập từ cổng cũ: /Uploads/images/2024/09/05/anh-da-mat.jpg" in md
     assert "Tổ dân phố số 12 ra quân làm sạch ngõ" in md
-    assert "Ảnh thiếu (không có trong bản lưu, đã ghi chú trong bài): 1" in report
+    assert "Ảnh thiếu (không có trong bản lưu; chú thích được giữ trong bài, điền ảnh sau bằng invoke fill-photos): 1" in report
     assert "anh-da-mat.jpg" in report
     for junk in ("onclick", "Chia sẻ", "googletagmanager", "facebook.com/tr", "Tin liên quan", "Tìm kiếm", "popup"):
         assert junk not in text

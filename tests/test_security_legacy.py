@@ -52,7 +52,7 @@ def test_a_photo_named_outside_the_source_folder_is_noted_and_never_copied(tmp_p
     assert f"<!-- Ảnh thiếu khi nhập từ cổng cũ: {climb} — chú thích: Ảnh số 2 của bài -->" in md
     assert "<!-- Ảnh thiếu khi nhập từ cổng cũ: ../nha/bi-mat.jpg — chú thích: Ảnh số 3 của bài -->" in md
     assert "Ảnh đã chép: 1" in report
-    assert "Ảnh thiếu (không có trong bản lưu, đã ghi chú trong bài): 2" in report
+    assert "Ảnh thiếu (không có trong bản lưu; chú thích được giữ trong bài, điền ảnh sau bằng invoke fill-photos): 2" in report
     line = next(x for x in report.splitlines() if "../nha/bi-mat.jpg" in x)
     assert f'tệp "bi-mat.jpg" {OUTSIDE}' in line and "không được chép" in line, report
     assert "chép nó vào thư mục nguồn rồi nhập lại" in line
@@ -70,7 +70,7 @@ def test_links_inside_the_source_folder_leading_outside_are_refused(tmp_path, cf
     assert code == 0, report
     assert files(next(iter(found.values())).parent) == ["anh-so-1-cua-bai.jpg", "index.md"]
     assert not holds(tmp_path / "content", (elsewhere / "anh-ca-nhan.jpg").read_bytes())
-    assert "Ảnh thiếu (không có trong bản lưu, đã ghi chú trong bài): 2" in report
+    assert "Ảnh thiếu (không có trong bản lưu; chú thích được giữ trong bài, điền ảnh sau bằng invoke fill-photos): 2" in report
     assert report.count(OUTSIDE) == 2, report
 
 

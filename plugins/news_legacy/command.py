@@ -197,20 +197,21 @@ def _new_folder(into: str, e: Extracted, cfg: Config, claimed: set[str], slugs: 
 
 def print_report(report: Report, into: str, say=print) -> None:
     say(f"Đã đọc {report.read} trang của cổng cũ.")
-    if report.planned or not (report.new or report.updated or report.unchanged):
-        if report.planned:
-            say(f"  Chạy thử (--dry-run), chưa ghi gì. Sẽ nhập {len(report.planned)} bài:")
+    dry = bool(report.planned)
+    if dry:
+        say(f"  Chạy thử (--dry-run), chưa ghi gì. Sẽ nhập {len(report.planned)} bài:")
         for lines in report.planned:
             say(f"    * {lines[0]}")
             for line in lines[1:]:
                 say(f"        {line}")
-    say(f"  Nhập mới: {len(report.new)} bài")
-    for path in report.new:
-        say(f"    + {path}")
-    say(f"  Cập nhật: {len(report.updated)} bài")
-    for path in report.updated:
-        say(f"    ~ {path}")
-    say(f"  Không thay đổi: {len(report.unchanged)} bài")
+    else:
+        say(f"  Nhập mới: {len(report.new)} bài")
+        for path in report.new:
+            say(f"    + {path}")
+        say(f"  Cập nhật: {len(report.updated)} bài")
+        for path in report.updated:
+            say(f"    ~ {path}")
+        say(f"  Không thay đổi: {len(report.unchanged)} bài")
     say(f"  Bỏ qua: {len(report.skipped)} trang")
     by_reason: dict[str, list] = {}
     for page, reason, error in report.skipped:
@@ -220,10 +221,12 @@ def print_report(report: Report, into: str, say=print) -> None:
             say(f"    LỖI {reason}" if error else f"    - {page}: {reason}")
         if len(pages) > SHOWN_PER_REASON:
             say(f"    … và {len(pages) - SHOWN_PER_REASON} trang khác cùng lý do")
-    say(f"  Ảnh đã chép: {report.photos_copied}")
+    if not dry:
+        say(f"  Ảnh đã chép: {report.photos_copied}")
     if report.documents_copied:
         say(f"  Tệp đính kèm (văn bản) đã chép: {report.documents_copied}")
-    say(f"  Ảnh thiếu (không có trong bản lưu, đã ghi chú trong bài): {len(report.photos_missing)}")
+    say(f"  Ảnh thiếu (không có trong bản lưu; chú thích {'sẽ được' if dry else 'được'} giữ trong bài, "
+        f"điền ảnh sau bằng invoke fill-photos): {len(report.photos_missing)}")
     for index, src in report.photos_missing:
         say(f"    ! {index}: {src}")
     if report.files_outside:

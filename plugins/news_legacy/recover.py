@@ -47,8 +47,11 @@ def photo_index(folder: str) -> dict[str, str]:
 
 
 def old_name(src: str) -> str:
-    """The file name of a photo's old address: /Uploads/2022/06/Anh%201.JPG -> Anh 1.JPG."""
-    return unquote(os.path.basename(urlsplit(src.strip()).path))
+    """The file name of a photo's old address: /Uploads/2022/06/Anh%201.JPG -> Anh 1.JPG;
+    Liferay's /documents/…/anh-1.jpg/<uuid>?t=… -> anh-1.jpg."""
+    parts = [unquote(p) for p in urlsplit(src.strip()).path.split("/") if p]
+    named = [p for p in parts if p.lower().endswith(PHOTO_EXTENSIONS)]
+    return named[-1] if named else (parts[-1] if parts else "")
 
 
 def fill(content: str, photos: str, dry_run: bool = False, say=print) -> int:
