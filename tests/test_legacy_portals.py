@@ -167,3 +167,14 @@ def test_text_is_normalised_as_readers_see_it(raw, shown):
     from news_legacy.text import squash
 
     assert squash(raw) == shown
+
+
+@pytest.mark.parametrize("src, name", [
+    ("/Uploads/2022/06/hien-mau-1.jpg", "hien-mau-1.jpg"),
+    ("../../Upload/Image/Anh%201.JPG", "Anh 1.JPG"),
+    ("/documents/20182/2547813/vuon-hoa-van-chuong-1.jpg/a3f1c2d4-8e5b-4c6d?t=1725524400000", "vuon-hoa-van-chuong-1.jpg"),
+])
+def test_fill_photos_knows_a_photo_by_the_file_name_of_its_old_address(src, name):
+    from news_legacy.recover import old_name
+
+    assert old_name(src) == name
