@@ -53,7 +53,8 @@ def files(settings) -> dict[str, bytes]:
     site_name = settings.get("SITENAME", "")
     site_url = settings.get("SITEURL") or settings.get("NEWS_PUBLIC_URL") or ""
     folder_name = os.path.basename(os.path.dirname(os.path.abspath(settings["PATH"]))) or "trang-tin"
-    config = cms_config(of(settings).config, admin, site_name, site_url, folder_name)
+    config = cms_config(of(settings).config, admin, site_name, site_url, folder_name,
+                        str(settings.get("NEWS_EMBLEM") or ""))
     out = {
         "index.html": page(admin, site_name).encode(),
         "config.yml": config_yaml(config).encode(),

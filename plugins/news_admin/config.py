@@ -61,7 +61,8 @@ def backend(admin: AdminSettings, folder_name: str) -> dict:
     return out
 
 
-def cms_config(cfg: Config, admin: AdminSettings, site_name: str, site_url: str, folder_name: str) -> dict:
+def cms_config(cfg: Config, admin: AdminSettings, site_name: str, site_url: str, folder_name: str,
+               emblem: str = "") -> dict:
     config: dict = {"backend": backend(admin, folder_name)}
     if admin.repo and admin.review and admin.backend in ("gitlab", "github"):
         config["publish_mode"] = "editorial_workflow"
@@ -69,6 +70,7 @@ def cms_config(cfg: Config, admin: AdminSettings, site_name: str, site_url: str,
         config["site_url"] = site_url
     config.update({
         "app_title": f"Biên tập tin — {site_name}",
+        **({"logo": {"src": "../" + emblem.lstrip("/")}} if emblem else {}),  # the site's emblem, not Sveltia's
         "media_folder": "content",
         "slug": {"encoding": "ascii", "clean_accents": True, "sanitize_replacement": "-"},
         "media_libraries": {"stock_assets": False, "default": {"config": {

@@ -34,8 +34,10 @@ def csp(admin: AdminSettings) -> str:
 
 def page(admin: AdminSettings, site_name: str) -> str:
     title = html.escape(f"Biên tập tin — {site_name}")
+    # No Git server configured: only the local-folder button makes sense (admin.css hides the others).
+    local = "" if admin.repo else " data-news-local-only"
     return f"""<!doctype html>
-<html lang="vi">
+<html lang="vi"{local}>
 <head>
 <meta charset="utf-8">
 <meta name="viewport" content="width=device-width, initial-scale=1">
