@@ -98,9 +98,9 @@ def read(text: str) -> tuple[BeautifulSoup, Found]:
         if not form.__dict__.get("_decomposed"):
             form.unwrap() if len(form.get_text(" ")) > 300 else form.decompose()
     notes = []
-    meta_el = _meta_line(soup)
-    if meta_el is not None and meta_el.__dict__.get("_news_note"):
-        notes.append(meta_el.__dict__["_news_note"])
+    meta_el, note = _meta_line(soup)
+    if note:
+        notes.append(note)
     if meta_el is None:
         meta_el = _date_after_title(soup, og_title or _page_title(soup))
         if meta_el is not None:
@@ -145,7 +145,7 @@ def _meta_content(soup, name: str) -> str | None:
     return value or None
 
 
-def _meta_line(soup) -> Tag | None:
+def _meta_line(soup) -> tuple[Tag | None, str]:
     """The smallest element holding the meta line's words and a date; else a date-classed one."""
     labelled = [node for node in soup.descendants if type(node) is NavigableString and META_WORDS.search(node)]
     for string in labelled:  # not find_all(string=…): bs4's filter costs more than the walk
@@ -155,7 +155,7 @@ def _meta_line(soup) -> Tag | None:
                 break
             text = el.get_text(" ")
             if DATE.search(text) and len(text) < 400:
-                return el
+                return el, ""
             el = el.parent
     dated = [
         el for el in soup.find_all(True)
@@ -164,13 +164,13 @@ def _meta_line(soup) -> Tag | None:
     ]
     dated = [el for el in dated if not any(_contains(other, el) for other in dated if other is not el)]
     if not 1 <= len(dated) <= LISTING_DATES:
-        return None  # none, or many dates: a listing page
+        return None, ""  # none, or many dates: a listing page
     if len(dated) > 1:  # the first in the page; the report says which, and what else there was
         others = ", ".join(f'"{squash(el.get_text(" "))[:40]}"' for el in dated[1:])
-        dated[0].__dict__["_news_note"] = (
+        return dated[0], (
             f'trang có {len(dated)} ngày trong các thẻ ngày tháng: lấy ngày đầu tiên '
             f'"{squash(dated[0].get_text(" "))[:40]}" ({_describe(dated[0])}), bỏ qua {others}')
-    return dated[0]
+    return dated[0], ""
 
 
 def _date(meta_text: str, published: str | None) -> tuple[dt.datetime, bool]:
