@@ -4,7 +4,8 @@ Creates .venv/ in this folder (or reuses it), installs the pinned dependencies
 into it with pip's hash checking (`--require-hashes`: every package, including
 the build backend setuptools, must match a sha256 in requirements-dev.txt),
 installs this project's own package in editable mode without the network, then
-runs `invoke build`. Works on Linux, macOS and Windows (`py bootstrap.py`).
+installs the HTML checker (vnu-jar, pinned in package-lock.json) with `npm ci`
+when Node.js is there, then runs `invoke build`. Works on Linux, macOS and Windows (`py bootstrap.py`).
 
 requirements.txt and requirements-dev.txt are written by uv; the command that
 regenerates each is at its top. The pip that Python 3.11+ puts in a new venv
@@ -13,6 +14,7 @@ from pyproject.toml alone needs 21.3.
 """
 
 import os
+import shutil
 import subprocess
 import sys
 import venv
@@ -47,6 +49,18 @@ def main() -> int:
     print("Cài đặt gói trangtin từ thư mục này …")
     if pip(["--no-deps", "--no-build-isolation", "--no-index", "-e", ROOT]):
         return 1
+    # The HTML checker of `invoke check` (vnu.jar) comes from npm, pinned with its
+    # hash in package-lock.json; its install script (a Java download) never runs.
+    npm = shutil.which("npm")
+    if npm:
+        print("Cài trình kiểm tra HTML (vnu-jar, npm) …")
+        if subprocess.run([npm, "ci", "--ignore-scripts", "--no-audit", "--no-fund", "--loglevel=error"],
+                          cwd=ROOT).returncode:
+            print("Cài vnu-jar không thành công (npm ci failed).", file=sys.stderr)
+            return 1
+    else:
+        print("Chưa có Node.js (npm): invoke check sẽ cần nó cho bước kiểm tra HTML "
+              "(hoặc chạy invoke check --no-html để bỏ qua bước đó).", file=sys.stderr)
     print("Dựng trang mẫu vào output/ …")
     return subprocess.run([PYTHON, "-m", "invoke", "build"], cwd=ROOT).returncode
 

