@@ -11,7 +11,9 @@ line, field, the fix), so a typo never leaves the editor looking at a stale
 page.
 
 Content and theme changes rebuild in this process (photos come from the
-cache, so a rebuild of the sample site takes about a second); a change to
+cache, so a rebuild of the sample site takes about a second; a save that
+changed only an article's text renders that article's page from the objects
+the last build left, warm.py, in hundredths of a second); a change to
 plugins/ or the settings ends it with RESTART, and `supervise` (what
 `invoke serve` runs) starts a fresh one, since Python code cannot be reloaded
 safely and os.execv does not restart in place on Windows.
@@ -37,6 +39,8 @@ from pathlib import Path
 from news_build.runner import build
 from news_core.schema import EDITOR_FOLDER
 
+from . import warm
+
 LIVE = Path(__file__).with_name("live")  # live.js, live.css
 EDITOR = EDITOR_FOLDER  # the browser editor (news_admin): saving there rebuilds the preview, never reloads the editor
 PING_SECONDS = 15
@@ -55,18 +59,26 @@ class Preview:
         self.number = 0
         self.refused = False  # the last build did not write the folder (news_build.owner)
         self.status = {"build": 0, "ok": True, "errors": 0, "warnings": 0, "seconds": 0.0, "messages": []}
+        warm.listen()
+        self.warm = warm.Warm(output)
 
     @property
     def version(self) -> str:
         return f"{SERVER}-{self.number}"
 
-    def rebuild(self, reason: str = "") -> None:
+    def rebuild(self, reason: str = "", paths: list[str] | None = None) -> None:
         if reason:
             print(f"\n{reason}: dựng lại…", flush=True)
-        # In place: news_incremental renders only what changed and replaces each file
-        # with a rename, so the browser never reads half a page. preview: never into
-        # a folder another build made (a publish swapped in, say).
-        result = build(self.settings, self.content, self.output, preview=True)
+        # A save that changed only an article's text: its page from the objects this
+        # process holds (warm.py). Anything else, in place: news_incremental renders
+        # only what changed and replaces each file with a rename, so the browser never
+        # reads half a page. preview: never into a folder another build made.
+        result = self.warm.quick(paths) if paths else None
+        quick = result is not None
+        if result is None:
+            self.warm.forget()
+            result = build(self.settings, self.content, self.output, preview=True)
+            self.warm.after_full_build(result)
         self.refused = result.refused
         with self.changed:
             self.number += 1
@@ -74,6 +86,7 @@ class Preview:
                 "build": self.number, "version": self.version, "ok": result.errors == 0 and not result.crashed,
                 "errors": result.errors, "warnings": result.warnings,
                 "seconds": round(result.seconds, 2), "messages": list(result.messages), "reason": reason,
+                "quick": quick,  # only the saved article's page (warm.py), or a build
             }
             self.changed.notify_all()
 
@@ -212,7 +225,7 @@ def watch(preview: Preview, project: Path, restart, ready: threading.Event) -> N
             continue
         shown = ", ".join(_shown(p, project) for p in paths[:3]) + (" …" if len(paths) > 3 else "")
         try:
-            preview.rebuild(f"Đã lưu {shown}")
+            preview.rebuild(f"Đã lưu {shown}", [str(p) for p in paths])
         except Exception as exc:  # never let the watcher die: the editor would see a frozen preview
             print(f"LỖI: không dựng lại được ({type(exc).__name__}: {exc}). Lưu bài lại để thử lại.", flush=True)
 
