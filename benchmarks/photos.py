@@ -50,6 +50,8 @@ PLUGINS = os.path.join(ROOT, "plugins")
 CONF = os.path.join(ROOT, "pelicanconf.py")
 PEER_VENV = os.path.join(HERE, ".peer-venv")
 PEER_PINS = ("pelican==4.12.0", "pelican-image-process==3.4.0")
+VIPS_VENV = os.path.join(HERE, ".vips-venv")
+VIPS_PINS = ("pyvips==3.2.0", "pyvips-binary==8.18.7")  # libvips 8.18 with its own libjpeg-turbo and libwebp
 PEER_IMAGE_PROCESS = {
     "crisp": {
         "type": "responsive-image",
@@ -76,6 +78,7 @@ TARGET_FLOOR_RATIO = 1.3  # our first-build s/photo ÷ floor s/photo ≤
 TARGET_REBUILD_MS = 2.0  # no-change rebuild, ms a photo <
 TARGET_PEER_SPEEDUP = 4.0  # peer s/derivative ÷ ours ≥
 TARGET_PSNR = 35.0  # dB ≥
+TARGET_VIPS_RATIO = 0.5  # issue #19: first-build photo part ÷ Pillow floor+ ≤ (the libvips floor+ shows the limit)
 
 
 # --------------------------------------------------------------------------- helpers
@@ -439,6 +442,25 @@ def pipeline_settings() -> dict:
             "thumb_aspect": tuple(S.NEWS_IMAGES_THUMB_ASPECT), "social_size": tuple(S.NEWS_IMAGES_SOCIAL_SIZE)}
 
 
+def extra_jobs(extras, width: int, formats) -> list[tuple[str, tuple[int, int], tuple[str, ...]]]:
+    """floor+'s thumbnails and social card: (name tag, size, formats)."""
+    gallery, cover, thumb_widths, (aw, ah), social = extras
+    jobs = []
+    if gallery:
+        for w in thumb_widths:
+            tw = min(w, width)
+            jobs += [(f"t{tw}", (tw, max(1, round(tw * ah / aw))), tuple(formats))]
+    if cover:
+        jobs += [("og", tuple(social), ("jpeg",))]
+    return jobs
+
+
+def cascade_base(sizes: dict, width: int):
+    """The smallest cascade size at least as wide as the target, else the largest."""
+    wide = [w for w in sorted(sizes) if w >= width]
+    return sizes[wide[0] if wide else max(sizes)]
+
+
 def floor_one(task) -> int:
     """Plain Pillow: the full-size derivatives of one photo, as our pipeline encodes them."""
     from PIL import Image, ImageOps
@@ -472,21 +494,8 @@ def floor_one(task) -> int:
     if extras:  # "floor+": also the thumbnails and social card our site makes, from the cascade
         from PIL import ImageOps as Ops
 
-        gallery, cover, thumb_widths, (aw, ah), social = extras
-
-        def base(width):  # the smallest cascade size at least as wide as the target, else the largest
-            wide = [w for w in sorted(sizes) if w >= width]
-            return sizes[wide[0] if wide else max(sizes)]
-
-        jobs = []
-        if gallery:
-            for w in thumb_widths:
-                tw = min(w, W)
-                jobs += [(f"t{tw}", (tw, max(1, round(tw * ah / aw))), formats)]
-        if cover:
-            jobs += [("og", tuple(social), ("jpeg",))]
-        for tag, size, fmts in jobs:
-            picture = Ops.fit(base(size[0]), size, Image.LANCZOS)
+        for tag, size, fmts in extra_jobs(extras, W, formats):
+            picture = Ops.fit(cascade_base(sizes, size[0]), size, Image.LANCZOS)
             for fmt in fmts:
                 if fmt == "webp":
                     picture.save(os.path.join(out, f"{stem}-{tag}.webp"), "WEBP", quality=quality["webp"], method=4)
@@ -519,21 +528,113 @@ def run_floor(photos: list[dict], out: str, workers: int, extras: bool = False) 
     return {"seconds": wall, "cpu": cpu, "derivatives": made, "bytes": size}
 
 
+def vips_floor_one(task) -> tuple[int, float]:
+    """floor_one with libvips: shrink-on-load and orientation in one call, a Lanczos
+    cascade, the same widths, crops, formats, qualities and encoder settings (WebP
+    effort 4 = Pillow's method 4; JPEG optimised, progressive, 4:4:4, no metadata).
+    Returns (derivatives made, CPU seconds spent in the encoders)."""
+    import pyvips
+
+    source, out, widths, formats, quality, extras = task
+    stem = os.path.splitext(os.path.basename(source))[0]
+    image = pyvips.Image.thumbnail(source, widths[-1], height=10_000_000, size="down").copy_memory()
+    if image.hasalpha():
+        image = image.flatten(background=[255, 255, 255])
+    if image.interpretation != "srgb":
+        image = image.colourspace("srgb")
+    encode = 0.0
+
+    def save(picture, path, fmt):
+        nonlocal encode
+        started = time.process_time()
+        if fmt == "webp":
+            picture.webpsave(path, Q=quality["webp"], effort=4, keep="none")
+        else:
+            picture.jpegsave(path, Q=quality["jpeg"], optimize_coding=True, interlace=True,
+                             subsample_mode="off", keep="none")
+        encode += time.process_time() - started
+
+    header = pyvips.Image.new_from_file(source)  # the photo's own size, orientation applied
+    swap = header.get_typeof("orientation") and header.get("orientation") in (5, 6, 7, 8)
+    W = header.height if swap else header.width
+    H = round(W * image.height / image.width)
+    made, current, sizes = 0, image, {}
+    for w in sorted((w for w in widths if w < W), reverse=True) or [W]:
+        if current.width != w:
+            current = current.resize(w / current.width, vscale=max(1, round(H * w / W)) / current.height,
+                                     kernel="lanczos3").copy_memory()
+        for fmt in formats:
+            save(current, os.path.join(out, f"{stem}-{w}.{'jpg' if fmt == 'jpeg' else fmt}"), fmt)
+            made += 1
+        sizes[w] = current
+    if extras:
+        for tag, (tw, th), fmts in extra_jobs(extras, W, formats):  # as ImageOps.fit: centred crop, resize
+            source_image = cascade_base(sizes, tw)
+            scale = max(tw / source_image.width, th / source_image.height)
+            cw, ch = min(source_image.width, round(tw / scale)), min(source_image.height, round(th / scale))
+            crop = source_image.crop((source_image.width - cw) // 2, (source_image.height - ch) // 2, cw, ch)
+            picture = crop.resize(tw / cw, vscale=th / ch, kernel="lanczos3")
+            for fmt in fmts:
+                save(picture, os.path.join(out, f"{stem}-{tag}.{'jpg' if fmt == 'jpeg' else fmt}"), fmt)
+                made += 1
+    return made, encode
+
+
+def child_vips_floor(payload: dict) -> dict:
+    """The libvips floor+ in the .vips-venv: a Pool over the photos, as run_floor does."""
+    from multiprocessing import get_context
+
+    import pyvips
+
+    pyvips.concurrency_set(1)  # one thread a worker, as the Pillow floor: --workers processes share the cores
+    pyvips.cache_set_max(0)
+    tasks = [tuple(t) for t in payload["tasks"]]
+    out = payload["out"]
+    wall, cpu = time.perf_counter(), cpu_seconds()
+    pool = get_context("fork").Pool(payload["workers"])
+    results = list(pool.imap_unordered(vips_floor_one, tasks, chunksize=1))
+    pool.close()
+    pool.join()
+    wall, cpu = time.perf_counter() - wall, cpu_seconds() - cpu
+    return {"seconds": wall, "cpu": cpu, "derivatives": sum(r[0] for r in results),
+            "encode_cpu": sum(r[1] for r in results), "version": pyvips.__version__,
+            "libvips": ".".join(str(pyvips.version(i)) for i in range(3)),
+            "bytes": sum(os.path.getsize(os.path.join(out, f)) for f in os.listdir(out))}
+
+
+def run_vips_floor(python: str, photos: list[dict], out: str, workers: int) -> dict:
+    s = pipeline_settings()
+    os.makedirs(fresh(out))
+    use = roles(photos)
+    tasks = [(p["path"], out, s["widths"], s["formats"], s["quality"],
+              (*use[p["name"]], s["thumb_widths"], s["thumb_aspect"], s["social_size"])) for p in photos]
+    return run_child(python, "vipsfloor", {"tasks": tasks, "out": out, "workers": workers})
+
+
+def ensure_vips() -> str:
+    return ensure_venv(VIPS_VENV, VIPS_PINS)
+
+
 # --------------------------------------------------------------------------- peer
 
 
 def ensure_peer() -> str:
-    python = os.path.join(PEER_VENV, "bin", "python")
-    probe = [python, "-c", "import importlib.metadata as m; "
-             "print(m.version('pelican'), m.version('pelican-image-process'))"]
-    wanted = " ".join(p.split("==")[1] for p in PEER_PINS)
+    return ensure_venv(PEER_VENV, PEER_PINS, "(AGPL; stays out of the repo)")
+
+
+def ensure_venv(folder: str, pins: tuple[str, ...], note: str = "") -> str:
+    """A venv of this folder's own with exactly `pins` (made or remade here); its python."""
+    python = os.path.join(folder, "bin", "python")
+    names = ", ".join(repr(p.split("==")[0]) for p in pins)
+    probe = [python, "-c", f"import importlib.metadata as m; print(*(m.version(n) for n in ({names},)))"]
+    wanted = " ".join(p.split("==")[1] for p in pins)
     if os.path.exists(python):
         found = subprocess.run(probe, capture_output=True, text=True)
         if found.returncode == 0 and found.stdout.strip() == wanted:
             return python
-    log(f"  creating {os.path.relpath(PEER_VENV, ROOT)} with {' '.join(PEER_PINS)} (AGPL; stays out of the repo) …")
-    subprocess.run([sys.executable, "-m", "venv", PEER_VENV], check=True)
-    subprocess.run([python, "-m", "pip", "install", "-q", *PEER_PINS], check=True)
+    log(f"  creating {os.path.relpath(folder, ROOT)} with {' '.join(pins)} {note}…")
+    subprocess.run([sys.executable, "-m", "venv", folder], check=True)
+    subprocess.run([python, "-m", "pip", "install", "-q", *pins], check=True)
     return python
 
 
@@ -691,6 +792,7 @@ def main() -> int:
     parser.add_argument("--no-floor-plus", dest="floor_plus", action="store_false",
                         help="skip floor+ (the floor also making our thumbnails and social cards)")
     parser.add_argument("--skip-peer", action="store_true", help="do not build the peer")
+    parser.add_argument("--skip-vips", action="store_true", help="do not run the libvips floor+")
     parser.add_argument("--profile", action="store_true", help="only profile a first build (cProfile, 1 worker)")
     parser.add_argument("--profile-photos", type=int, default=30, help="photos for --profile (default 30)")
     args = parser.parse_args()
@@ -732,7 +834,8 @@ def main() -> int:
 
     ours(pages, fresh(os.path.join(run, "cache-pages")), "pages")  # warm-up (disk, imports), not counted
     floor_dir = os.path.join(run, "floor")
-    firsts, floors, floor_pluses = [], [], []
+    firsts, floors, floor_pluses, vips_floors = [], [], [], []
+    vips_python = None if args.skip_vips or not args.floor_plus else ensure_vips()
     for r in range(args.rounds):  # first build and floor alternate; the fastest round of each counts
         firsts.append(other.measure(f"first build {r + 1}", ours, content, fresh(cache), "first"))
         log(f"  round {r + 1}: first build {firsts[-1]['seconds']:.2f} s wall, {firsts[-1]['cpu']:.1f} s CPU "
@@ -744,9 +847,16 @@ def main() -> int:
             floor_pluses.append(other.measure(f"floor+ {r + 1}", run_floor, photos, floor_dir + "-plus", args.workers, True))
             log(f"  round {r + 1}: floor+      {floor_pluses[-1]['seconds']:.2f} s wall, {floor_pluses[-1]['cpu']:.1f} s CPU "
                 f"(other processes: {other.phases[-1][1]:.1f} CPU-s)")
+        if vips_python:
+            vips_floors.append(other.measure(f"libvips floor+ {r + 1}", run_vips_floor, vips_python, photos,
+                                             floor_dir + "-vips", args.workers))
+            log(f"  round {r + 1}: libvips floor+ {vips_floors[-1]['seconds']:.2f} s wall, "
+                f"{vips_floors[-1]['cpu']:.1f} s CPU, {vips_floors[-1]['encode_cpu']:.1f} s of it encoding "
+                f"(other processes: {other.phases[-1][1]:.1f} CPU-s)")
     first = min(firsts, key=lambda r: r["seconds"])
     floor = min(floors, key=lambda r: r["seconds"])
     floor_plus = min(floor_pluses, key=lambda r: r["seconds"]) if floor_pluses else None
+    vips_floor = min(vips_floors, key=lambda r: r["seconds"]) if vips_floors else None
     made = first["outputs"]
     ours_derivatives = made["full"] + made["thumb"] + made["social"]
     log(f"  first build (empty cache): {first['seconds']:.2f} s wall, {first['cpu']:.1f} s CPU; ok={first['ok']} "
@@ -847,6 +957,18 @@ def main() -> int:
             f"floor+ {fmt_s(floor_plus_photo_s)}", f"{first_photo_s / floor_plus_photo_s:.2f}",
             f"≤ {TARGET_FLOOR_RATIO}", verdict(first_photo_s / floor_plus_photo_s <= TARGET_FLOOR_RATIO))]
           if floor_plus else []),
+        *([("First build, photo part, s/photo vs floor+ (issue #19 goal)", fmt_s(first_photo_s),
+            f"floor+ {fmt_s(floor_plus_photo_s)}", f"{first_photo_s / floor_plus_photo_s:.2f}",
+            f"≤ {TARGET_VIPS_RATIO}", verdict(first_photo_s / floor_plus_photo_s <= TARGET_VIPS_RATIO))]
+          if floor_plus else []),
+        *([(f"libvips {vips_floor['libvips']} floor+, s/photo vs Pillow floor+", fmt_s(vips_floor["seconds"] / n),
+            f"floor+ {fmt_s(floor_plus_photo_s)}", f"{vips_floor['seconds'] / n / floor_plus_photo_s:.2f}",
+            f"≤ {TARGET_VIPS_RATIO}", verdict(None)),
+           ("  same, CPU s/photo", fmt_s(vips_floor["cpu"] / n), f"floor+ {fmt_s(floor_plus['cpu'] / n)}",
+            f"{vips_floor['cpu'] / floor_plus['cpu']:.2f}", "-", verdict(None)),
+           ("  of it in the encoders (same libjpeg-turbo, libwebp)", fmt_s(vips_floor["encode_cpu"] / n),
+            f"{vips_floor['encode_cpu'] / vips_floor['cpu'] * 100:.0f} %", "-", "-", verdict(None))]
+          if vips_floor and floor_plus else []),
         ("First build, photo part, s/photo vs floor (full sizes only)", fmt_s(first_photo_s), f"floor {fmt_s(floor_photo_s)}",
          f"{first_photo_s / floor_photo_s:.2f}", "-" if floor_plus else f"≤ {TARGET_FLOOR_RATIO}",
          verdict(None if floor_plus else first_photo_s / floor_photo_s <= TARGET_FLOOR_RATIO)),
@@ -900,7 +1022,7 @@ def main() -> int:
 if __name__ == "__main__":
     if len(sys.argv) > 3 and sys.argv[1] == "--child":
         kind, payload = sys.argv[2], json.loads(sys.argv[3])
-        result = {"build": child_build, "peer": child_peer}[kind](payload)
+        result = {"build": child_build, "peer": child_peer, "vipsfloor": child_vips_floor}[kind](payload)
         print("RESULT " + json.dumps(result), flush=True)
         sys.exit(0)
     sys.exit(main())

@@ -66,3 +66,32 @@ def test_a_damaged_cache_entry_is_never_published(tmp_path):
     for name, text in PAGES.items():
         if name.endswith(".html"):
             assert unpacked(out / name) == (text.encode(), text.encode())
+
+
+def test_the_search_index_gets_the_quick_levels_and_still_unpacks_to_itself(tmp_path):
+    index = {f"tim-kiem/chi-muc/t-{n}.json": '{"hoi nghi": [1, 2, 3], "phuong": [%d]}' % n * 30 for n in range(5)}
+    out = site(tmp_path / "a", dict(PAGES, **index))
+    compress_tree(str(out), str(tmp_path / "cache"), fast=("tim-kiem/chi-muc",))
+    for name, text in index.items():
+        assert unpacked(out / name) == (text.encode(), text.encode())
+        assert (out / f"{name}.br").read_bytes() == brotli.compress(text.encode(), quality=7)
+    page = out / "bai-1/index.html"
+    assert (out / "bai-1/index.html.br").read_bytes() == brotli.compress(page.read_bytes(), quality=11)
+
+
+def test_minifying_reuses_what_an_earlier_publish_made_and_redoes_a_damaged_entry(tmp_path):
+    from news_publish.compress import minify_tree, minified
+
+    page = "<html>\n  <body>\n    <p>Hội   nghị</p>\n  </body>\n</html>\n"
+    pages = {f"bai-{n}/index.html": page.replace("nghị", f"nghị {n}") for n in range(20)}
+    cache = tmp_path / "minify"
+    assert minify_tree(str(site(tmp_path / "a", pages)), str(cache)) == 20
+    for name in os.listdir(cache):  # damage every entry: each must be made again, not published
+        (cache / name).write_bytes(b"\0" * 20 + b"<p>hong</p>")
+    out = site(tmp_path / "b", pages)
+    minify_tree(str(out), str(cache))
+    for name, text in pages.items():
+        assert (out / name).read_text(encoding="utf-8") == minified(text, name) != text
+    again = site(tmp_path / "c", pages)  # and now from the repaired cache
+    minify_tree(str(again), str(cache))
+    assert all((again / n).read_bytes() == (out / n).read_bytes() for n in pages)

@@ -13,7 +13,8 @@ Signals:
   production minify HTML, CSS and JS (NEWS_MINIFY); update the search index
   (search.py, NEWS_SEARCH), or wait for the process that wrote it; in
   production write .gz and .br beside every text file (NEWS_COMPRESS),
-  compressing only bytes no earlier publish compressed (cache/compress/).
+  minifying and compressing only bytes no earlier publish saw (cache/minify/,
+  cache/compress/; compress.py).
 
 The site's identity (agency, emblem, public address) is news_site's, read
 from the build's Build.site; whether any page changed, from Build.outputs.
@@ -121,7 +122,7 @@ def finalized(pelican):
                 time.perf_counter() - started)
     if settings.get("NEWS_MINIFY"):
         started = time.perf_counter()
-        count = compress.minify_tree(output)
+        count = compress.minify_tree(output, os.path.join(cache_root(settings), "minify") if build.caching else None)
         logger.info("[news_publish] rút gọn %d tệp HTML, CSS, JS trong %.2f giây", count, time.perf_counter() - started)
     if settings.get("NEWS_SEARCH", True) and not indexed:
         if build.outputs.unchanged and search.present(output):
@@ -133,7 +134,8 @@ def finalized(pelican):
             logger.info("[news_publish] chỉ mục tìm kiếm: %d bài, %.2f giây", count, time.perf_counter() - started)
     if settings.get("NEWS_COMPRESS"):
         started = time.perf_counter()
-        done = compress.compress_tree(output, os.path.join(cache_root(settings), "compress") if build.caching else None)
+        done = compress.compress_tree(output, os.path.join(cache_root(settings), "compress") if build.caching else None,
+                                      fast=(search.INDEX,))
         logger.info("[news_publish] %d tệp nén .gz và .br (%d nén mới, %d lấy lại từ lần xuất bản trước) "
                     "trong %.2f giây", done.files, done.made, done.files - done.made, time.perf_counter() - started)
 
