@@ -210,7 +210,8 @@ class Site:
         content caches warm; with or without the .gz/.br of a previous publish."""
         shutil.rmtree(self.output + "-publish", ignore_errors=True)
         if not compress_cache:
-            shutil.rmtree(os.path.join(self.cache, "..", "compress"), ignore_errors=True)
+            for kept in ("compress", "minify"):  # cache_root: the folder around the photo cache
+                shutil.rmtree(os.path.join(os.path.dirname(self.cache), kept), ignore_errors=True)
         return self.build(publish=True)
 
     def forget(self) -> None:

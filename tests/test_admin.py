@@ -225,6 +225,20 @@ def test_the_wards_ci_stops_a_merge_request_and_posts_the_builds_errors_on_it(tm
     assert "content/2025/bai-gui-duyet/index.md:3: date: ngày 31/02/2025 không tồn tại" in note
 
 
+def test_the_wards_ci_keeps_the_build_caches_between_pipelines(tmp_path):
+    """Photos are encoded and pages compressed once, not in every merge request's pipeline."""
+    from news_core.build import cache_root
+    from pelican.settings import read_settings
+    from trangtin.scaffold import GITLAB_CI, make_site
+
+    site = tmp_path / "xa"
+    make_site(str(site), name="Xã Bát Tràng", code="10126", domain="battrang.hanoi.gov.vn")
+    job = yaml.safe_load((site / ".gitlab-ci.yml").read_text(encoding="utf-8"))["kiem-tra"]
+    assert job["cache"]["paths"] == ["cache/"] and job["cache"]["key"]
+    settings = read_settings(str(site / "publishconf.py"))
+    assert Path(cache_root(settings)) == site / "cache"  # where the images, minify and compress caches live
+
+
 def test_a_published_editor_passes_the_sites_own_check(build_site):
     """An office that sets NEWS_ADMIN_PUBLISH still gets a clean `invoke check`: the
     editor's page is valid HTML, and every file it names is in the output."""

@@ -250,6 +250,11 @@ GITLAB_CI = """# Kiểm tra mỗi bài gửi duyệt (merge request) bằng bả
 # bình luận trên merge request. Tệp .whl của trangtin để trong thư mục wheels/.
 kiem-tra:
   image: python:3.11
+  # Ảnh đã thu nhỏ, trang đã rút gọn và nén được giữ giữa các lần chạy: lần sau chỉ
+  # xử lý ảnh và trang mới hoặc đã sửa.
+  cache:
+    key: trangtin
+    paths: [cache/]
   rules:
     - if: $CI_PIPELINE_SOURCE == "merge_request_event"
     - if: $CI_COMMIT_BRANCH == $CI_DEFAULT_BRANCH
