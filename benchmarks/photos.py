@@ -94,6 +94,28 @@ def cpu_seconds() -> float:
     return me.ru_utime + me.ru_stime + kids.ru_utime + kids.ru_stime
 
 
+def live_children_cpu() -> float:
+    """CPU of this process's live descendants, with what they reaped (/proc): the
+    render pool's fork server outlives the build and has reaped its workers, so
+    RUSAGE_CHILDREN never sees their time."""
+    tick, children, seen, total = os.sysconf("SC_CLK_TCK"), {}, set(), 0.0
+    for name in [n for n in os.listdir("/proc") if n.isdigit()] if os.path.isdir("/proc") else ():
+        try:
+            with open(f"/proc/{name}/stat") as handle:
+                fields = handle.read().rsplit(")", 1)[1].split()
+        except (OSError, IndexError):
+            continue
+        children.setdefault(int(fields[1]), []).append((int(name), sum(int(v) for v in fields[11:15]) / tick))
+    todo = [os.getpid()]
+    while todo:
+        for pid, cpu in children.get(todo.pop(), []):
+            if pid not in seen:
+                seen.add(pid)
+                total += cpu
+                todo.append(pid)
+    return total
+
+
 def machine_busy() -> float:
     """CPU-seconds the whole machine has been busy (all processes, /proc/stat)."""
     try:
@@ -328,7 +350,7 @@ def child_build(payload: dict) -> dict:
         profiler.dump_stats(payload["profile"])
     else:
         result = site_build()
-    wall, cpu = time.perf_counter() - wall, cpu_seconds() - cpu
+    wall, cpu = time.perf_counter() - wall, cpu_seconds() - cpu + live_children_cpu()
     stats = {}
     for record in records:
         for key, value in record.items():

@@ -29,6 +29,14 @@ CORE_MAY_NOT_IMPORT = ("pelican", "markdown", "jinja2")
 ALLOWED = [
     ("news_preview", "news_build.runner",
      "the live preview is a front end of the build runner: it runs runner.build() on every save"),
+    ("news_preview", "news_build.log",
+     "the preview's quick rebuild (warm.py) counts the warnings of the file it re-reads, as a build does"),
+    ("news_preview", "news_incremental",
+     "the quick rebuild renders the saved article's page through the build's own writer, so the page and its "
+     "fingerprint are a full build's, and compares what lists show of the article before and after"),
+    ("news_preview", "news_publish",
+     "the quick rebuild updates the search index of the build it builds on (update_search_index), as that build "
+     "wrote it"),
     ("news_preview", "news_theme",
      "the live preview watches the installed theme's templates and styles, and rebuilds when one is saved"),
     ("trangtin", "*",

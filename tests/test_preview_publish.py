@@ -157,7 +157,7 @@ def test_a_refused_output_folder_still_reports_every_content_error(build_site, t
     assert sorted(p.name for p in foreign.iterdir()) == ["ghi-chu.txt"]
     assert (foreign / "ghi-chu.txt").read_text(encoding="utf-8") == "x\n"
     assert sorted(p.name for p in tmp_path.iterdir() if p.name.startswith(".output-")) == []
-    assert not [n for n in os.listdir(tempfile.gettempdir()) if n.startswith("news-build-check-")
+    assert not [n for n in os.listdir(tempfile.gettempdir()) if n.startswith(f"news-build-check-{os.getpid()}-")
                 and n not in before]
 
 

@@ -108,6 +108,12 @@ def _content(item: Content, deep: bool, depth: int):
     return ("content", shown)
 
 
+def listed(item: Content) -> str:
+    """What lists, neighbours and related articles show of an article, as one hash
+    (a fresh description, whatever this build has memoised)."""
+    return digest(_content(item, False, 0))
+
+
 def digest(value) -> str:
     return hashlib.blake2b(repr(value).encode("utf-8", "replace"), digest_size=16).hexdigest()
 

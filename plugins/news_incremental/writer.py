@@ -253,3 +253,24 @@ def _save(path: str, data: dict[str, str]) -> None:
         write_atomic(path, json.dumps(data, sort_keys=True).encode("utf-8"))
     except OSError:
         pass  # only costs speed at the next build
+
+
+def write_article(generator, article) -> None:
+    """Render one article's page as ArticlesGenerator.generate_articles does, through
+    this writer, and record its fingerprint in the manifest of the folder's last
+    build (the live preview's quick rebuild, news_preview/warm.py): the next build
+    then knows the page is already right, or renders it again when it is not."""
+    import functools
+
+    from pelican import signals
+
+    writer = IncrementalWriter(generator.output_path, settings=generator.settings)
+    manifest = _load(writer.manifest_path)
+    writer.previous = dict(manifest.get("files", {}))
+    write = functools.partial(writer.write_file, relative_urls=generator.settings["RELATIVE_URLS"])
+    signals.article_generator_write_article.send(generator, content=article)
+    write(article.save_as, generator.get_template(article.template), generator.context, article=article,
+          category=getattr(article, "category", None), override_output=hasattr(article, "override_save_as"),
+          url=article.url, blog=True)
+    if manifest.get("folder") == writer.folder:
+        _save(writer.manifest_path, {"folder": writer.folder, "files": {**writer.previous, **writer.current}})

@@ -17,7 +17,6 @@ returns None and the caller builds in full.
 
 from __future__ import annotations
 
-import functools
 import os
 import sys
 import time
@@ -25,6 +24,8 @@ from dataclasses import dataclass
 
 from news_build import log
 from news_build.runner import Result
+from news_incremental.writer import write_article
+from news_publish import update_search_index
 from pelican import signals
 
 _captured: dict = {}
@@ -119,8 +120,8 @@ class Warm:
         for name, value in vars(new).items():
             if name not in ("_context", "_news_relative_paths"):
                 setattr(old, name, value)
-        _write_page(generator, old)
-        _write_index(generator)
+        write_article(generator, old)
+        update_search_index(generator.settings, generator.output_path)
         return True
 
 
@@ -135,14 +136,14 @@ def _same_outside(old, new) -> bool:
     """Whether everything other pages show of the article, and its photos and files, are unchanged.
     What plugins add to an article after reading it (lists, related articles, news_page's
     JSON-LD) is made of these alone, so the old object's additions still hold."""
-    from news_incremental.fingerprint import _content, digest
+    from news_incremental.fingerprint import listed
 
     if old.metadata != new.metadata or old.status != new.status:
         return False
     for name in ("photos", "files", "social_image", "card_image", "news_photo_urls", "has_gallery"):
         if getattr(old, name, None) != getattr(new, name, None):
             return False
-    return digest(_content(old, False, 0)) == digest(_content(new, False, 0))
+    return listed(old) == listed(new)
 
 
 def _forget_memoized(article=None) -> None:
@@ -155,32 +156,3 @@ def _forget_memoized(article=None) -> None:
         else:
             for key in [k for k in cache if k and k[0] is article]:
                 del cache[key]
-
-
-def _write_page(generator, article) -> None:
-    """The article's page, as ArticlesGenerator.generate_articles writes it, through the
-    build's own writer class; its fingerprint goes into the manifest for the next build."""
-    from news_incremental.writer import IncrementalWriter, _load, _save
-
-    writer = IncrementalWriter(generator.output_path, settings=generator.settings)
-    manifest = _load(writer.manifest_path)
-    writer.previous = dict(manifest.get("files", {}))
-    write = functools.partial(writer.write_file, relative_urls=generator.settings["RELATIVE_URLS"])
-    signals.article_generator_write_article.send(generator, content=article)
-    write(article.save_as, generator.get_template(article.template), generator.context, article=article,
-          category=getattr(article, "category", None), override_output=hasattr(article, "override_save_as"),
-          url=article.url, blog=True)
-    if manifest.get("folder") == writer.folder:
-        _save(writer.manifest_path, {"folder": writer.folder, "files": {**writer.previous, **writer.current}})
-
-
-def _write_index(generator) -> None:
-    from news_core.build import of
-    from news_publish import KEY, search, search_cache
-
-    settings = generator.settings
-    if settings.get("NEWS_SEARCH", True):
-        build = of(settings)
-        search.write_index(generator.output_path, settings[KEY].get("articles", []), search_cache(settings),
-                           build.target, keep_state=build.incremental)
-

@@ -140,6 +140,19 @@ def finalized(pelican):
                     "trong %.2f giây", done.files, done.made, done.files - done.made, time.perf_counter() - started)
 
 
+def update_search_index(settings, output: str) -> None:
+    """Write the search index of the articles the last build of `settings` published,
+    as that build did (the live preview's quick rebuild, after it changed one article)."""
+    from news_core.build import of
+
+    from . import search
+
+    if settings.get("NEWS_SEARCH", True):
+        build = of(settings)
+        search.write_index(output, settings[KEY].get("articles", []), search_cache(settings), build.target,
+                           keep_state=build.incremental)
+
+
 def search_cache(settings) -> str | None:
     """Where the index's base state is kept (cache/search/), or nowhere when caching is off."""
     from news_core.build import cache_root, of

@@ -97,16 +97,16 @@ def _inner(html: str, closing: str) -> str:
 
 
 
-def minify_tree(output: str, cache: str | None = None) -> int:
+def minify_tree(output: str, cache: str | None = None, workers: int | None = None) -> int:
     kept = Kept(cache) if cache else None
-    count = 0
-    for path in text_files(output, MINIFY):
-        if not path.endswith(SKIP_MINIFY):  # the search index is written after this step
-            minify(path, kept)
-            count += 1
+    # the search index is written after this step; vendored files come minified
+    paths = [path for path in text_files(output, MINIFY) if not path.endswith(SKIP_MINIFY)]
+    with ThreadPoolExecutor(workers or os.cpu_count() or 1) as pool:  # reading, hashing, writing free the GIL
+        for _ in pool.map(lambda path: minify(path, kept), paths):
+            pass
     if kept:
         kept.prune()
-    return count
+    return len(paths)
 
 
 @dataclass(frozen=True)
