@@ -157,6 +157,35 @@ def test_photos_missing_from_the_saved_copy_keep_their_captions_and_fill_photos_
     assert site.result.ok, site.result
 
 
+@pytest.mark.skipif(not EXPECTED, reason="fixtures missing")
+def test_fill_photos_keeps_the_caption_as_the_editor_left_it(tmp_path, cfg):
+    """The editor corrected a kept caption, and the browser editor saved the line again
+    as _Ảnh: …_: the recovered photo gets the corrected words, and no caption twice."""
+    from news_legacy.recover import fill, old_name
+
+    content = tmp_path / "content"
+    content.mkdir()
+    code, report = do_import([PORTALS / "khong-anh.html"], content, cfg, category_map=category_map(tmp_path))
+    assert code == 0, report
+    [index] = list(content.rglob("index.md"))
+    text = index.read_text(encoding="utf-8")
+    first, second = EXPECTED["khong-anh.html"]["captions"][:2]
+    corrected = first.rstrip(".") + " (ảnh tư liệu)."
+    text, found = re.subn(r"\*Ảnh: .*\*", lambda m: f"*Ảnh: {corrected}*" if first[:12] in m.group(0) else
+                          f"_{m.group(0)[1:-1]}_", text)
+    assert found == len(EXPECTED["khong-anh.html"]["captions"])
+    index.write_text(text, encoding="utf-8")
+    recovered = tmp_path / "anh-tim-lai"
+    olds = re.findall(r"<!-- Ảnh thiếu khi nhập từ cổng cũ: (\S+)", text)
+    for src in olds[:2]:
+        make_photo(recovered / old_name(src))
+    assert fill(str(content), str(recovered), say=lambda line: None) == 0
+    _, body = split(index)
+    assert captions(body)[:2] == [corrected, second]
+    assert body.count(corrected) == 1 and body.count(second) == 1  # the photo's caption only, no line left over
+    assert "Ảnh: " + corrected not in body and "Ảnh: " + second not in body
+
+
 @pytest.mark.parametrize("raw, shown", [
     ("Nhân\u00addân", "Nhândân"),                      # a soft hyphen is invisible: gone
     ("UBND\u00a0phường\u200b Thịnh\ufeffQuang", "UBND phường ThịnhQuang"),

@@ -110,7 +110,7 @@ def convert(blocks: list, title: str, locate, taken: set[str], link=None) -> Con
             result.uncaptioned += 1
             caption = caption_text(f"Ảnh: {title}")
         if source not in names:
-            names[source] = _name(source, photo.caption or _meaningful(photo.title) or _meaningful(photo.alt), taken,
+            names[source] = photo_name(source, photo.caption or _meaningful(photo.title) or _meaningful(photo.alt), taken,
                                   FORMAT_EXTENSIONS.get(kind))
             result.photos.append(PhotoFile(source, names[source]))
         return gallery.item_line(names[source], caption)  # caption_text: no brackets left
@@ -170,7 +170,7 @@ def _relink(match, link, names: dict[str, str], taken: set[str], result: Convert
     kind, target = found
     if kind == "file":
         if target not in names:
-            names[target] = _name(target, "", taken)
+            names[target] = photo_name(target, "", taken)
             result.photos.append(PhotoFile(target, names[target]))
         target = names[target]
     return f"]({target})"
@@ -188,7 +188,7 @@ FORMAT_EXTENSIONS = {"JPEG": ".jpg", "PNG": ".png", "GIF": ".gif", "WEBP": ".web
                      "BMP": ".png", "TIFF": ".png"}  # BMP, TIFF: converted on copy (write.copy_photo)
 
 
-def _name(source: str, caption: str, taken: set[str], ext: str | None = None) -> str:
+def photo_name(source: str, caption: str, taken: set[str], ext: str | None = None) -> str:
     """A short ASCII file name from the caption, else from the old name; never taken twice.
 
     A photo's extension comes from its format (a saved `GetImage.ashx@id=5` is a JPEG);

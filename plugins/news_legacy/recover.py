@@ -22,11 +22,14 @@ from news_core.guard import Refused, readable
 from news_core.paths import shown as shown_path
 from news_core.photos import PHOTO_EXTENSIONS
 
-from .markdown import MISSING_CAPTION, MISSING_MARK
+from .markdown import MISSING_CAPTION, MISSING_MARK, photo_name
+from .text import unescape
 
+# The note, and the visible caption line below it as the import wrote it (*Ảnh: …*)
+# or as the browser editor saves it again (_Ảnh: …_), with the editor's own words.
 NOTE = re.compile(
     "^" + re.escape(MISSING_MARK) + r"(?P<src>.+?)(?: — chú thích: (?P<caption>.*?))? -->[ \t]*\n"
-    r"(?:[ \t]*\n\*" + re.escape(MISSING_CAPTION) + r".*\*[ \t]*(?:\n|$))?",
+    r"(?:[ \t]*\n(?P<mark>[*_])" + re.escape(MISSING_CAPTION) + r"(?P<shown>.*)(?P=mark)[ \t]*(?:\n|$))?",
     re.MULTILINE,
 )
 
@@ -82,13 +85,14 @@ def fill(content: str, photos: str, dry_run: bool = False, say=print) -> int:
         copies: list[tuple[str, str]] = []
 
         def replace(match: re.Match) -> str:
-            src, caption = match["src"], (match["caption"] or "").strip()
+            src = match["src"]
+            # the caption as the article shows it now: an editor may have corrected it since the import
+            caption = unescape(match["shown"]).strip() if match["shown"] else (match["caption"] or "").strip()
             source = index.get(_key(old_name(src)))
             if source is None:
                 left.append((shown_path(path), src))
                 return match.group(0)
-            stem, ext = os.path.splitext(old_name(src))
-            name = _free_name(stem, ext.lower(), taken)
+            name = photo_name(old_name(src), "", taken)
             copies.append((source, os.path.join(root, name)))
             filled.append((shown_path(path), src, name))
             return gallery.item_line(name, caption) + "\n"
@@ -107,16 +111,3 @@ def fill(content: str, photos: str, dry_run: bool = False, say=print) -> int:
         for article, src in left:
             say(f"    ? {article}: {src}")
     return 0
-
-
-def _free_name(stem: str, ext: str, taken: set[str]) -> str:
-    from news_core.slugs import slugify
-
-    base = slugify(stem, 60) or "anh"
-    ext = {".jpeg": ".jpg", ".jpe": ".jpg"}.get(ext, ext)
-    name, number = base + ext, 1
-    while name.lower() in taken:
-        number += 1
-        name = f"{base}-{number}{ext}"
-    taken.add(name.lower())
-    return name

@@ -39,6 +39,14 @@ def escape(text: str) -> str:
     return text.replace("--", "-\\-")
 
 
+_ESCAPED = re.compile(r"\\([\\`*_\[\]{}#-])")
+
+
+def unescape(markdown: str) -> str:
+    """The text a line written by escape() shows (an editor may have changed the words)."""
+    return _ESCAPED.sub(r"\1", markdown).replace("&lt;", "<").replace("&amp;", "&")
+
+
 def escape_line_start(line: str) -> str:
     """A paragraph must not start a heading, a list, a quote or a gallery fence."""
     match = _LINE_START.match(line)
