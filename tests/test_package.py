@@ -93,6 +93,8 @@ def test_the_site_uses_the_installed_package_not_this_repository(installed, ward
     assert sorted(p.name for p in ward.iterdir()) == [
         ".git", ".gitignore", ".gitlab-ci.yml", "README.md", "cache", "content", "output", "pelicanconf.py",
         "publishconf.py", "requirements.txt", "tasks.py"]  # .git: a repository, as the browser editor needs
+    # on the branch the guide, the editor's settings and the CI name, whatever git's own default
+    assert (ward / ".git" / "HEAD").read_text(encoding="utf-8").strip() == "ref: refs/heads/main"
     assert len((ward / "pelicanconf.py").read_text(encoding="utf-8").splitlines()) < 45
 
 

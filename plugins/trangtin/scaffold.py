@@ -284,6 +284,9 @@ def _git_init(folder: str) -> None:
     git = shutil.which("git")
     if git:
         subprocess.run([git, "init", "--quiet", folder], capture_output=True, check=False)
+        # the branch the guide, the editor's config and the CI name (any git, whatever its default)
+        subprocess.run([git, "-C", folder, "symbolic-ref", "HEAD", "refs/heads/main"], capture_output=True,
+                       check=False)
 
 
 def make_site(folder: str, name: str, code: str, domain: str, province: str = "Hà Nội",
