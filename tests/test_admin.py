@@ -24,6 +24,30 @@ def test_the_form_has_every_front_matter_field_in_file_order(cfg):
     assert names[:4] == ["title", "date", "views", "category"] and set(names) == set(KNOWN_FIELDS) | {"body"}
 
 
+def test_the_date_pattern_accepts_every_sample_date_and_every_form_the_build_reads():
+    """The editor must save the sample's ISO dates (2025-01-15T09:30:00+07:00) as the build reads them."""
+    import random
+
+    pattern = re.compile(DATE_PATTERN)
+    for source in (ROOT / "content").rglob("index.md"):
+        date = re.search(r"^date: (.+)$", source.read_text(encoding="utf-8"), re.M)[1]
+        assert pattern.match(date), (source, date)
+    rng = random.Random(19)
+    days, months = [str(i) for i in range(0, 33)] + ["01", "09", "00"], [str(i) for i in range(0, 14)] + ["02", "00"]
+    years = ["1899", "1900", "1904", "2000", "2024", "2100", "2101", "1996"]
+    clocks = ["", " 10:31", " 23:59", " 24:00", " 9:05", "T10:31", " 10:31:15", " 10h31", ", 10:31", " 10:61"]
+    zones = ["", "Z", "+07:00", "+0700", " +07:00"]
+    for _ in range(20000):
+        d, m, y, sep = rng.choice(days), rng.choice(months), rng.choice(years), rng.choice("/-.")
+        for text in (f"{d}{sep}{m}{sep}{y}{rng.choice(clocks)}", f"{y}-{m}-{d}{rng.choice(clocks)}{rng.choice(zones)}"):
+            try:
+                parse_date(text)
+                readable = True
+            except DateProblem:
+                readable = False
+            assert bool(pattern.match(text)) == readable, text
+
+
 def test_the_date_pattern_accepts_exactly_the_day_first_dates_the_build_reads():
     pattern = re.compile(DATE_PATTERN)
     checked = 0
@@ -41,7 +65,7 @@ def test_the_date_pattern_accepts_exactly_the_day_first_dates_the_build_reads():
                     checked += 1
     assert checked > 15000
     assert not pattern.match("31/02/2025 08:30") and pattern.match("29/02/2024 08:30")
-    assert not pattern.match("2025-03-21 10:31")  # the form writes day first, as editors read it
+    assert pattern.match("2025-03-21 10:31")  # an imported or older article's ISO date saves as it is
 
 
 def test_the_views_pattern_is_the_builds():
@@ -90,6 +114,8 @@ def test_a_gitlab_backend_reviews_every_article_as_a_merge_request(cfg):
     assert "publish_mode" not in config(cfg, backend="gitlab", repo="a/b", app_id="x", review=False)
     gitea = config(cfg, backend="gitea", repo="ubnd/trang-tin", url="https://git.lang.gov.vn", app_id="x")
     assert gitea["backend"]["api_root"] == "https://git.lang.gov.vn/api/v1" and "publish_mode" not in gitea
+    # the name as an office writes it
+    assert config(cfg, backend="GitLab", repo="a/b", app_id="x")["backend"]["name"] == "gitlab"
 
 
 @pytest.mark.parametrize("value, says", [
@@ -101,6 +127,7 @@ def test_a_gitlab_backend_reviews_every_article_as_a_merge_request(cfg):
     ({"repo": "a/b"}, "app_id"),
     ({"branch": "../main"}, "không phải tên nhánh"),
     ({"review": "có"}, "True hoặc False"),
+    ({"backend": "gitea", "repo": "a/b", "app_id": "x", "review": True}, 'Đặt "review": False'),
 ])
 def test_a_mistake_in_news_admin_is_named_with_its_fix(value, says):
     from news_admin.settings import AdminSettingsError, load

@@ -295,8 +295,12 @@ def front_matter_and_body(text):
     return {name: field.value for name, field in document.fields.items()}, document.body
 
 
-def test_an_archived_article_saved_from_the_editor_keeps_everything_but_the_change(browser, editor_url):
-    seed = ROOT / "content" / "2024" / "hoi-nghi-bieu-duong-thi-dua-2023"  # figures, a gallery, no-break spaces
+@pytest.mark.parametrize("folder", [
+    "2024/hoi-nghi-bieu-duong-thi-dua-2023",  # figures, a gallery, no-break spaces
+    "2025/tong-ve-sinh-don-tet-at-ty",  # an ISO date with its offset: 2025-01-15T09:30:00+07:00
+])
+def test_an_archived_article_saved_from_the_editor_keeps_everything_but_the_change(browser, editor_url, folder):
+    seed = ROOT / "content" / folder
     original = (seed / "index.md").read_text(encoding="utf-8")
     before, body = front_matter_and_body(original)
     editor = Editor(browser, editor_url, 1280)
@@ -307,7 +311,7 @@ def test_an_archived_article_saved_from_the_editor_keeps_everything_but_the_chan
         title.fill(before["title"] + " (cập nhật)")
         editor.page.get_by_role("button", name="Lưu", exact=True).click()
         editor.page.get_by_text("Đã lưu bài viết.").wait_for()
-        saved = editor.saved_files()[f"content/2024/{seed.name}/index.md"].decode("utf-8")
+        saved = editor.saved_files()[f"content/{folder}/index.md"].decode("utf-8")
         assert editor.foreign == [] and editor.errors == []
     finally:
         editor.close()

@@ -28,7 +28,7 @@ class AdminSettings:
     url: str = ""  # a self-hosted GitLab/Gitea/Forgejo; empty for gitlab.com/github.com
     app_id: str = ""  # the OAuth application's id (sign-in with PKCE, no secret)
     branch: str = "main"
-    review: bool = True  # GitLab/GitHub: every article goes through a merge request
+    review: bool = True  # GitLab/GitHub: every article goes through a merge request (Gitea: False)
 
     @property
     def origin(self) -> str:
@@ -52,7 +52,12 @@ def load(value) -> AdminSettings:
         raise AdminSettingsError(
             f"NEWS_ADMIN có khóa không dùng được: {', '.join(map(repr, unknown))}. "
             f"Các khóa dùng được: {', '.join(KEYS)}")
-    settings = AdminSettings(**{k: v for k, v in value.items()})
+    values = dict(value)
+    if isinstance(values.get("backend"), str):  # "GitLab" as the office writes it
+        values["backend"] = values["backend"].strip().lower()
+    if values.get("backend") == "gitea" and "review" not in values:
+        values["review"] = False  # the editor saves straight to the branch on Gitea and Forgejo
+    settings = AdminSettings(**values)
     for key in ("backend", "repo", "url", "app_id", "branch"):
         if not isinstance(getattr(settings, key), str):
             raise AdminSettingsError(f'NEWS_ADMIN["{key}"] phải là một chuỗi chữ trong dấu ngoặc kép')
@@ -61,6 +66,11 @@ def load(value) -> AdminSettings:
     if settings.backend not in BACKENDS:
         raise AdminSettingsError(
             f'NEWS_ADMIN["backend"] = {settings.backend!r} không được hỗ trợ. Dùng một trong: {", ".join(BACKENDS)}')
+    if settings.backend == "gitea" and settings.review:
+        raise AdminSettingsError(
+            'NEWS_ADMIN["review"] = True nhưng trình biên tập chưa duyệt bài được qua Gitea/Forgejo: bài sẽ '
+            'lưu thẳng vào nhánh. Đặt "review": False (ai được ghi vào kho thì đăng được bài), hoặc dùng GitLab '
+            "để mỗi bài đi qua một merge request trước khi đăng")
     if settings.repo and not _REPO.match(settings.repo):
         raise AdminSettingsError(
             f'NEWS_ADMIN["repo"] = {settings.repo!r} không phải tên kho. Viết nhóm/tên-kho như trên địa chỉ '

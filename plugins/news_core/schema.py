@@ -35,16 +35,28 @@ class FormField:
     fields: tuple[FormField, ...] = ()  # list of objects: the fields of one item
 
 
-# D/M/YYYY or DD/MM/YYYY, then an optional HH:mm: only days that exist, years
-# 1900-2100 as parse_date() allows (29/02 in leap years: 2000 is one, 1900 and 2100 are not).
+# Every form parse_date() reads, and only days that exist in years 1900-2100 (29/02
+# in leap years: 2000 is one, 1900 and 2100 are not): day first (21/03/2024, 21-3-2024,
+# 21.03.2024, then 10:31, 10h31 or 10g31, seconds optional) or ISO 8601
+# (2024-03-21, 2024-03-21 10:31, 2025-01-15T09:30:00+07:00). Python's and the
+# browser's regular expressions read it alike.
 _YEAR = r"(?:19\d\d|20\d\d|2100)"
 _LEAP = r"(?:19(?:0[48]|[2468][048]|[13579][26])|20(?:0[48]|[2468][048]|[13579][26])|2000)"
 _DAY_MONTH = (
-    r"(?:(?:0?[1-9]|1\d|2[0-8])/(?:0?[1-9]|1[0-2])"
-    r"|(?:29|30)/(?:0?[13-9]|1[0-2])"
-    r"|31/(?:0?[13578]|1[02]))"
+    r"(?:(?:0?[1-9]|1\d|2[0-8])[/.-](?:0?[1-9]|1[0-2])"
+    r"|(?:29|30)[/.-](?:0?[13-9]|1[0-2])"
+    r"|31[/.-](?:0?[13578]|1[02]))"
 )
-DATE_PATTERN = rf"^\s*(?:{_DAY_MONTH}/{_YEAR}|29/0?2/{_LEAP})(?: (?:[01]?\d|2[0-3]):[0-5]\d)?\s*$"
+_MONTH_DAY = (
+    r"(?:(?:0?[1-9]|1[0-2])-(?:0?[1-9]|1\d|2[0-8])"
+    r"|(?:0?[13-9]|1[0-2])-(?:29|30)"
+    r"|(?:0?[13578]|1[02])-31)"
+)
+_HOUR = r"(?:[01]?\d|2[0-3])"
+_CLOCK_DAY_FIRST = rf"(?:[ T,]+{_HOUR}[:hg][0-5]\d(?::[0-5]\d)?)?"
+_CLOCK_ISO = rf"(?:[ T]+{_HOUR}:[0-5]\d(?::[0-5]\d(?:[.,]\d+)?)?)?\s*(?:Z|[+-]\d{{2}}:?\d{{2}})?"
+DATE_PATTERN = (rf"^\s*(?:(?:{_DAY_MONTH}[/.-]{_YEAR}|29[/.-]0?2[/.-]{_LEAP}){_CLOCK_DAY_FIRST}"
+                rf"|(?:{_YEAR}-{_MONTH_DAY}|{_LEAP}-0?2-29){_CLOCK_ISO})\s*$")
 DATE_MESSAGE = (
     "Ngày giờ sai dạng hoặc không có thật (ví dụ 31/02). "
     "Viết ngày trước, tháng sau, rồi giờ: 21/03/2024 10:31."
