@@ -13,7 +13,8 @@ file: its result is kept in cache/minify/ or cache/compress/ under a hash of
 the bytes it was made from, and a publish works only on the files whose bytes
 no earlier publish saw, compressing on every core (zlib and Brotli release the
 GIL, so threads suffice). Each cache keeps what the last publish used and
-nothing else; an entry carries a hash of itself, so a damaged one is made again.
+nothing else; an entry's name carries its length, so one cut short is made again,
+and an intact one is hard-linked into place.
 
 The search index (`fast`) is rewritten whole whenever any article changes (its
 weights depend on every article's length), and a reader fetches a few of its
@@ -29,11 +30,12 @@ import gzip
 import hashlib
 import os
 import re
+import shutil
 from concurrent.futures import ThreadPoolExecutor
 from dataclasses import dataclass
 
 import brotli
-from news_core.files import write_atomic
+from news_core.files import replacing, write_atomic
 
 TEXT = (".html", ".css", ".js", ".mjs", ".xml", ".txt", ".json", ".svg", ".webmanifest")
 MINIFY = (".html", ".css", ".js")
@@ -52,13 +54,13 @@ def minify(path: str, kept: Kept | None = None) -> None:
     with open(path, "rb") as handle:
         data = handle.read()
     key = _digest(data) + os.path.splitext(path)[1]
-    result = kept.get(key) if kept else None
-    if result is None:
-        result = minified(data.decode("utf-8"), path).encode("utf-8")
+    if kept and kept.place(key, path):
+        return
+    result = minified(data.decode("utf-8"), path).encode("utf-8")
+    if len(result) < len(data):  # else the file stays as it is, and nothing is kept
+        write_atomic(path, result)  # a new file: never through a hard link
         if kept:
             kept.put(key, result)
-    if len(result) < len(data):
-        write_atomic(path, result)  # a new file: never through a hard link
 
 
 def minified(source: str, path: str) -> str:
@@ -142,14 +144,14 @@ def _compress_one(path: str, kept: Kept | None, fast: bool) -> bool:
     made = False
     for suffix, level in levels.items():
         key = f"{digest}{suffix}{level}"
-        body = kept.get(key) if kept else None
-        if body is None:
-            body = gzip.compress(data, level, mtime=0) if suffix == ".gz" else brotli.compress(data, quality=level)
-            made = True
-            if kept:
-                kept.put(key, body)
+        if kept and kept.place(key, path + suffix):
+            continue
+        body = gzip.compress(data, level, mtime=0) if suffix == ".gz" else brotli.compress(data, quality=level)
+        made = True
         with open(path + suffix, "wb") as handle:
             handle.write(body)
+        if kept:
+            kept.put(key, body)
     return made
 
 
@@ -158,33 +160,52 @@ def _digest(data: bytes) -> str:
 
 
 class Kept:
-    """Results kept between publishes in `folder`, each under a key naming what it was
-    made from; each file holds a hash of its body first, checked when read."""
-
-    SEAL = 16
+    """Results kept between publishes in `folder`, each file named by a key (what it
+    was made from) and its length: a file cut short (a full disk, a copy stopped half
+    way) is made again, never published. A kept result is placed by a hard link (a
+    copy across disks), as news_images places photos: nothing is read or written again."""
 
     def __init__(self, folder: str):
         self.folder = folder
         self.used: set[str] = set()  # keys this run asked for or made (set.add is atomic: threads share it)
-
-    def get(self, key: str) -> bytes | None:
-        self.used.add(key)
+        self.names: dict[str, tuple[str, int]] = {}  # key -> (file name, length)
         try:
-            with open(os.path.join(self.folder, key), "rb") as handle:
-                stored = handle.read()
+            names = os.listdir(folder)
         except OSError:
-            return None
-        seal, body = stored[:self.SEAL], stored[self.SEAL:]
-        return body if hashlib.blake2b(body, digest_size=self.SEAL).digest() == seal else None
+            names = []
+        for name in names:
+            key, _, length = name.rpartition(".")
+            if length.isdigit():
+                self.names[key] = (name, int(length))
+
+    def place(self, key: str, target: str) -> bool:
+        """Put the result kept under `key` at `target`; False when there is none, or it is damaged."""
+        self.used.add(key)
+        found = self.names.get(key)
+        if found is None:
+            return False
+        source = os.path.join(self.folder, found[0])
+        try:
+            if os.path.getsize(source) != found[1]:
+                return False
+            with replacing(target) as temporary:  # never through a hard link the target may be
+                try:
+                    os.link(source, temporary)
+                except OSError:
+                    shutil.copyfile(source, temporary)
+        except OSError:
+            return False
+        return True
 
     def put(self, key: str, body: bytes) -> None:
         self.used.add(key)
+        name = f"{key}.{len(body)}"
         try:
             os.makedirs(self.folder, exist_ok=True)
-            # atomic: a publish of another output folder may read it meanwhile
-            write_atomic(os.path.join(self.folder, key), hashlib.blake2b(body, digest_size=self.SEAL).digest() + body)
+            write_atomic(os.path.join(self.folder, name), body)  # a publish of another output may read it meanwhile
         except OSError:
-            pass  # a full or read-only disk costs only speed next time
+            return  # a full or read-only disk costs only speed next time
+        self.names[key] = (name, len(body))
 
     def prune(self) -> None:
         """Remove the entries this run did not use: one site's files, not its history."""
@@ -193,6 +214,6 @@ class Kept:
         except FileNotFoundError:
             return
         for name in names:
-            if name not in self.used:
+            if name.rpartition(".")[0] not in self.used:
                 with contextlib.suppress(OSError):
                     os.remove(os.path.join(self.folder, name))
