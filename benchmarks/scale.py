@@ -322,11 +322,11 @@ def table(results: dict[int, dict]) -> None:
             elif label.startswith("publish"):
                 dev = rows["clean build, content cache warm"][0][0]
                 ratio, target = seconds / dev, 1.5
-                verdict = "PASS" if ratio <= target or label.startswith("publish, first") else "FAIL"
-                if label.startswith("publish, first"):
+                verdict = "PASS" if ratio <= target else "FAIL"
+                if label.startswith("publish, first") or count != 1000:  # the goal is set at 1,000 articles
                     verdict = "info"
                 print(f"  {label:38} {seconds:8.2f} {'':8} {ratio:7.2f}  × development build ({dev:.2f} s); "
-                      f"target ≤ {target} after an edit {verdict}")
+                      f"target ≤ {target} after an edit, at 1,000 articles {verdict}")
                 continue
             elif label == "clean build, empty photo cache":
                 per = seconds / rows["photos"][0]

@@ -284,6 +284,21 @@ def test_an_edited_article_is_kept_unless_forced(content, cfg):
     assert do_import([SEED], content, cfg)[1].count("Không thay đổi: 1 bài") == 1
 
 
+def test_a_page_saved_half_way_never_replaces_the_article_imported_from_it(content, cfg, tmp_path):
+    """A copy of the saved page cut short (a browser stopped saving, a copy interrupted)
+    is refused with the reason and the fix; the article imported before stays whole."""
+    assert do_import([SEED], content, cfg)[0] == 0
+    before = snapshot(content)
+    saved = tmp_path / "luu-trang"
+    shutil.copytree(SEED, saved)
+    page = next(saved.glob("*.html"))
+    page.write_bytes(page.read_bytes()[:3000])
+    code, report = do_import([saved], content, cfg)
+    assert code == 1
+    assert page.name in report and "bị cắt cụt" in report and "Lưu lại trang từ cổng cũ" in report
+    assert snapshot(content) == before
+
+
 def test_a_deleted_photo_is_copied_again(content, cfg):
     do_import([SEED], content, cfg)
     (index,) = articles(content).values()

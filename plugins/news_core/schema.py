@@ -94,7 +94,8 @@ def article_form(cfg: Config) -> tuple[FormField, ...]:
                   hint="Để trống hoặc “Đăng lên trang”: bài lên trang. “Bản nháp”: chỉ hiện khi xem trước "
                        "trên máy."),
         FormField("body", "Nội dung", "markdown", required=True,
-                  hint="Chèn ảnh bằng nút + : “Ảnh có chú thích” hoặc “Thư viện ảnh”."),
+                  hint="Chèn ảnh: đặt con trỏ ở chỗ muốn chèn, bấm nút “Chèn”, "
+                       "chọn “Ảnh có chú thích” hoặc “Thư viện ảnh”."),
         # Kept as read, never shown: the folder names the slug; the importer writes the rest.
         FormField("slug", "Địa chỉ bài", "hidden"),
         FormField("modified", "Ngày sửa", "hidden"),

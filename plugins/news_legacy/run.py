@@ -72,6 +72,10 @@ def extract(page: Page) -> Extracted:
     """The article in one page file; NotArticle when it has none."""
     with open(page.path, "rb") as handle:
         text = decode(handle.read())
+    if _cut_short(text):
+        raise NotArticle("tệp trang bị cắt cụt (có <html> ở đầu nhưng không có </html> ở cuối: trình duyệt lưu dở, "
+                         "hoặc chép thiếu), nên không nhập, và bài đã nhập trước đó từ trang này giữ nguyên. Lưu lại "
+                         "trang từ cổng cũ (Ctrl+S, “Trang web, hoàn chỉnh”) rồi nhập lại", error=True)
     declared = declared_url(text)
     soup, found = read(text)
     url, dropped_url = _choose_url(found.canonical, declared, page.mirror_url())
@@ -90,6 +94,15 @@ def extract(page: Page) -> Extracted:
     notice = "; ".join(n for n in (text.notice, dropped_url, *found.notes) if n)
     return Extracted(page, found.title, found.date, found.has_time, found.views, found.category,
                      found.tags, url, blocks, notice, dropped)
+
+
+_HTML_START = re.compile(r"<html[\s>]", re.IGNORECASE)
+_HTML_END = re.compile(r"</html\s*>", re.IGNORECASE)
+
+
+def _cut_short(text: str) -> bool:
+    """A whole page (it opens <html>) whose end is missing: saved or copied half way."""
+    return bool(_HTML_START.search(text[:8192])) and not _HTML_END.search(text[-8192:])
 
 
 _CRUMB = re.compile(r"^(trang chu|trang chinh|home)\b.*[»>›/|]", re.IGNORECASE)

@@ -266,7 +266,7 @@ kiem-tra:
         cat loi.txt
         if [ -n "$TRANGTIN_BOT_TOKEN" ] && [ -n "$CI_MERGE_REQUEST_IID" ]; then
           { echo "Bản dựng chính thức dừng lại, bài chưa thể đăng:"; echo; echo '```'; cat loi.txt; echo '```'; } > binh-luan.md
-          curl --silent --show-error --request POST --header "PRIVATE-TOKEN: $TRANGTIN_BOT_TOKEN" \\
+          curl --fail --silent --show-error --request POST --header "PRIVATE-TOKEN: $TRANGTIN_BOT_TOKEN" \\
             --data-urlencode "body@binh-luan.md" \\
             "$CI_API_V4_URL/projects/$CI_PROJECT_ID/merge_requests/$CI_MERGE_REQUEST_IID/notes" > /dev/null
         fi
