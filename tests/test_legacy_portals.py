@@ -115,11 +115,16 @@ def test_dry_run_reports_each_page_and_writes_nothing(tmp_path, cfg):
     code, report = do_import([PORTALS], content, cfg, category_map=category_map(tmp_path), dry_run=True)
     assert code == 0, report
     assert list(content.iterdir()) == []
-    assert f"Chạy thử (--dry-run), chưa ghi gì. Sẽ nhập {len(EXPECTED)} bài:" in report
+    assert (f"Chạy thử (--dry-run), chưa ghi gì. {len(EXPECTED)} trang là bài viết: sẽ nhập mới {len(EXPECTED)}, "
+            "cập nhật 0, không đổi 0, giữ nguyên vì đã sửa sau khi nhập 0:") in report
     for name, expected in EXPECTED.items():
         assert f"tiêu đề: {expected['title']}" in report
         assert f"ngày đăng: {expected['date']}; lượt xem: {expected['views']}; chuyên mục: {expected['category']}" in report
     assert "đã bỏ: " in report  # the chrome each page lost, named
+    # once imported, a dry run says nothing would be imported again
+    assert do_import([PORTALS], content, cfg, category_map=category_map(tmp_path))[0] == 0
+    code, again = do_import([PORTALS], content, cfg, category_map=category_map(tmp_path), dry_run=True)
+    assert f"sẽ nhập mới 0, cập nhật 0, không đổi {len(EXPECTED)}, giữ nguyên vì đã sửa sau khi nhập 0:" in again
 
 
 @pytest.mark.skipif(not EXPECTED, reason="fixtures missing")
@@ -151,7 +156,7 @@ def test_photos_missing_from_the_saved_copy_keep_their_captions_and_fill_photos_
     assert len([p for p in index.parent.iterdir() if p.suffix.lower() == ".jpg"]) == 2
     again = []
     fill(str(content), str(recovered), say=again.append)
-    assert "Đã điền 0 ảnh" in "\n".join(again)  # nothing twice
+    assert "Đã điền 0 ảnh vào 0 bài (1 bài có ảnh thiếu khi nhập)" in "\n".join(again)  # nothing twice
     site = build_site({str(p.relative_to(content)): p.read_bytes() for p in content.rglob("*") if p.is_file()},
                       strict=True)
     assert site.result.ok, site.result

@@ -138,6 +138,7 @@ def _import_one(e: Extracted, into, folder, slug, cfg: Config, mapping, links, f
         report.files_outside += [(index, item) for item in links.outside]
     if dry_run:
         report.planned.append(_plan(e, category, converted, index, state, force))
+        report.planned_states.append("forced" if state == "edited" and force else state)
         return
     if state == "edited" and not force:
         reason = f"{index} đã được sửa sau khi nhập nên được giữ nguyên; thêm --force để ghi đè bằng bản nhập lại"
@@ -199,7 +200,11 @@ def print_report(report: Report, into: str, say=print) -> None:
     say(f"Đã đọc {report.read} trang của cổng cũ.")
     dry = bool(report.planned)
     if dry:
-        say(f"  Chạy thử (--dry-run), chưa ghi gì. Sẽ nhập {len(report.planned)} bài:")
+        states = report.planned_states
+        count = {state: states.count(state) for state in ("new", "changed", "forced", "unchanged", "edited")}
+        say(f"  Chạy thử (--dry-run), chưa ghi gì. {len(states)} trang là bài viết: sẽ nhập mới {count['new']}, "
+            f"cập nhật {count['changed'] + count['forced']}, không đổi {count['unchanged']}, giữ nguyên vì đã sửa "
+            f"sau khi nhập {count['edited']}:")
         for lines in report.planned:
             say(f"    * {lines[0]}")
             for line in lines[1:]:

@@ -103,7 +103,8 @@ def fill(content: str, photos: str, dry_run: bool = False, say=print) -> int:
                 shutil.copyfile(source, target)
             write_atomic(path, new_text.encode("utf-8"))
     verb = "Sẽ điền" if dry_run else "Đã điền"
-    say(f"{verb} {len(filled)} ảnh vào {articles} bài có ảnh thiếu khi nhập.")
+    into = len({article for article, _, _ in filled})
+    say(f"{verb} {len(filled)} ảnh vào {into} bài ({articles} bài có ảnh thiếu khi nhập).")
     for article, src, name in filled:
         say(f"  + {article}: {src} -> {name}")
     if left:

@@ -62,6 +62,7 @@ class Report:
     old_links: list[tuple[str, list[str]]] = field(default_factory=list)
     notices: list[str] = field(default_factory=list)
     planned: list[list[str]] = field(default_factory=list)  # --dry-run: what each page would give
+    planned_states: list[str] = field(default_factory=list)  # --dry-run: new, changed, unchanged, edited (kept), forced
 
     @property
     def failed(self) -> bool:
