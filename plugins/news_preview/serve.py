@@ -87,6 +87,7 @@ class Preview:
                 "errors": result.errors, "warnings": result.warnings,
                 "seconds": round(result.seconds, 2), "messages": list(result.messages), "reason": reason,
                 "quick": quick,  # only the saved article's page (warm.py), or a build
+                "declined": self.warm.declined,  # why not quick, when it was asked
             }
             self.changed.notify_all()
 

@@ -60,6 +60,7 @@ class Warm:
     def __init__(self, output: str):
         self.output = os.path.realpath(output)
         self.state: State | None = None
+        self.declined = ""  # why the last save took the full build (for the tests and --verbose readers)
 
     def forget(self) -> None:
         self.state = None
@@ -81,22 +82,26 @@ class Warm:
 
     def quick(self, paths: list[str]) -> Result | None:
         """Rebuild after saving `paths` without reading anything else, or None (build in full)."""
+        self.declined = ""
         if self.state is None or len(paths) != 1 or not paths[0].endswith(".md"):
+            self.declined = "no build to build on" if self.state is None else "not one article file"
             return None
         started = time.perf_counter()
         path = os.path.realpath(paths[0])
         generator = self.state.generator
         old = next((a for a in generator.articles if os.path.realpath(a.source_path) == path), None)
         if old is None or not os.path.isfile(path) or _named(self.state.result, generator, old):
+            self.declined = "not an article of the last build" if old is None else "named by the last build"
             return None
         counter, handlers = log.install()
         try:
-            done = self._body_only(generator, old, path)
-        except Exception:  # any doubt: the full build will say what is wrong
-            done = False
+            self.declined = self._body_only(generator, old, path)
+        except Exception as exc:  # any doubt: the full build will say what is wrong
+            self.declined = f"{type(exc).__name__}: {exc}"
         finally:
             log.uninstall(handlers)
-        if not done or counter.errors or counter.warnings:
+        if self.declined or counter.errors or counter.warnings:
+            self.declined = self.declined or "a warning or an error while reading"
             self.state = None  # the article object may be half updated: start again from a full build
             return None
         previous = self.state.result
@@ -105,7 +110,8 @@ class Warm:
         print(f"Đã cập nhật trang của bài vừa lưu ({self.state.result.seconds:.2f} giây).", file=sys.stderr)
         return self.state.result
 
-    def _body_only(self, generator, old, path: str) -> bool:
+    def _body_only(self, generator, old, path: str) -> str:
+        """Re-read the saved article into `old` and render its page; "" or why it could not."""
         from pelican.contents import Article
         from pelican.readers import SkipStub
 
@@ -114,15 +120,18 @@ class Warm:
             context=generator.context, preread_signal=signals.article_generator_preread,
             preread_sender=generator, context_signal=signals.article_generator_context,
             context_sender=generator)
-        if isinstance(new, SkipStub) or not new.is_valid() or not _same_outside(old, new):
-            return False
+        if isinstance(new, SkipStub) or not new.is_valid():
+            return "not a valid article now"
+        different = _different_outside(old, new)
+        if different:
+            return f"{different} changed"
         _forget_memoized(old)
         for name, value in vars(new).items():
             if name not in ("_context", "_news_relative_paths"):
                 setattr(old, name, value)
         write_article(generator, old)
         update_search_index(generator.settings, generator.output_path)
-        return True
+        return ""
 
 
 def _named(result: Result, generator, article) -> bool:
@@ -132,18 +141,19 @@ def _named(result: Result, generator, article) -> bool:
     return any(shown in message or folder in message for message in result.messages)
 
 
-def _same_outside(old, new) -> bool:
-    """Whether everything other pages show of the article, and its photos and files, are unchanged.
+def _different_outside(old, new) -> str:
+    """What other pages show of the article, or its photos and files, that changed ("" when none).
     What plugins add to an article after reading it (lists, related articles, news_page's
     JSON-LD) is made of these alone, so the old object's additions still hold."""
     from news_incremental.fingerprint import listed
 
-    if old.metadata != new.metadata or old.status != new.status:
-        return False
-    for name in ("photos", "files", "social_image", "card_image", "news_photo_urls", "has_gallery"):
+    if old.metadata != new.metadata:
+        keys = sorted(k for k in set(old.metadata) | set(new.metadata) if old.metadata.get(k) != new.metadata.get(k))
+        return "front matter (" + ", ".join(keys) + ")"
+    for name in ("status", "photos", "files", "social_image", "card_image", "news_photo_urls", "has_gallery"):
         if getattr(old, name, None) != getattr(new, name, None):
-            return False
-    return listed(old) == listed(new)
+            return name
+    return "" if listed(old) == listed(new) else "what lists show"
 
 
 def _forget_memoized(article=None) -> None:
