@@ -21,6 +21,10 @@ def preview(tmp_path_factory):
     """The sample site in a live preview, as `invoke serve` starts it."""
     root = tmp_path_factory.mktemp("warm")
     content, output = root / "content", root / "output"
+    # Another copy of the same articles built first, into the same caches (as in CI, where the
+    # repository's own build comes first): its entries must not stand in for this folder's.
+    shutil.copytree(ROOT / "content", root / "other")
+    assert build(DEV, str(root / "other"), str(root / "other-output")).ok
     shutil.copytree(ROOT / "content", content)
     preview = Preview(DEV, str(content), str(output))
     preview.rebuild()

@@ -342,8 +342,11 @@ class ContentCache(PickleStore):
         """What every article of this build is read with. Worked out at the first
         article, not when the build starts: Pelican's Markdown reader completes
         MARKDOWN in place when it starts (a site's MARKDOWN from trangtin.defaults is
-        then one object for every build of the process, the live preview's too)."""
-        made_from = f"{code_version()}\0{settings_digest(self.settings)}"
+        then one object for every build of the process, the live preview's too).
+        The content folder counts too: an entry holds its photos' absolute paths, and
+        another folder with the same article (a copy, a test site) must not take them."""
+        root = os.path.realpath(self.settings.get("PATH") or ".")
+        made_from = f"{code_version()}\0{settings_digest(self.settings)}\0{root}"
         return hashlib.blake2b(made_from.encode("utf-8"), digest_size=16).digest()
 
     def key(self, data: bytes, relative: str) -> str:
