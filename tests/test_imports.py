@@ -35,7 +35,7 @@ ALLOWED = [
      "the quick rebuild renders the saved article's page through the build's own writer, so the page and its "
      "fingerprint are a full build's, and compares what lists show of the article before and after"),
     ("news_preview", "news_publish",
-     "the quick rebuild updates the search index of the build it builds on (update_search_index), as that build "
+     "the quick rebuild updates the search index of the build it builds on (write_search_index), as that build "
      "wrote it"),
     ("news_preview", "news_theme",
      "the live preview watches the installed theme's templates and styles, and rebuilds when one is saved"),

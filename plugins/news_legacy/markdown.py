@@ -110,8 +110,8 @@ def convert(blocks: list, title: str, locate, taken: set[str], link=None) -> Con
             result.uncaptioned += 1
             caption = caption_text(f"Ảnh: {title}")
         if source not in names:
-            names[source] = photo_name(source, photo.caption or _meaningful(photo.title) or _meaningful(photo.alt), taken,
-                                  FORMAT_EXTENSIONS.get(kind))
+            caption_or_title = photo.caption or _meaningful(photo.title) or _meaningful(photo.alt)
+            names[source] = photo_name(source, caption_or_title, taken, FORMAT_EXTENSIONS.get(kind))
             result.photos.append(PhotoFile(source, names[source]))
         return gallery.item_line(names[source], caption)  # caption_text: no brackets left
 

@@ -25,7 +25,7 @@ from dataclasses import dataclass
 from news_build import log
 from news_build.runner import Result
 from news_incremental.writer import write_article
-from news_publish import update_search_index
+from news_publish import write_search_index
 from pelican import signals
 
 _captured: dict = {}
@@ -52,7 +52,6 @@ class State:
     """What the last full build left: its article generator and its outcome."""
 
     generator: object
-    output: str
     result: Result
 
 
@@ -78,7 +77,7 @@ class Warm:
 
         generator = next((g for g in generators if isinstance(g, ArticlesGenerator)), None)
         if generator is not None:
-            self.state = State(generator, output, result)
+            self.state = State(generator, result)
 
     def quick(self, paths: list[str]) -> Result | None:
         """Rebuild after saving `paths` without reading anything else, or None (build in full)."""
@@ -130,7 +129,8 @@ class Warm:
             if name not in ("_context", "_news_relative_paths"):
                 setattr(old, name, value)
         write_article(generator, old)
-        update_search_index(generator.settings, generator.output_path)
+        if generator.settings.get("NEWS_SEARCH", True):
+            write_search_index(generator.settings, generator.output_path)
         return ""
 
 

@@ -129,8 +129,7 @@ def finalized(pelican):
             logger.info("[news_publish] chỉ mục tìm kiếm: không trang nào đổi, giữ nguyên")
         else:
             started = time.perf_counter()
-            count = search.write_index(output, articles, search_cache(settings), build.target,
-                                       keep_state=build.incremental)
+            count = write_search_index(settings, output)
             logger.info("[news_publish] chỉ mục tìm kiếm: %d bài, %.2f giây", count, time.perf_counter() - started)
     if settings.get("NEWS_COMPRESS"):
         started = time.perf_counter()
@@ -140,17 +139,16 @@ def finalized(pelican):
                     "trong %.2f giây", done.files, done.made, done.files - done.made, time.perf_counter() - started)
 
 
-def update_search_index(settings, output: str) -> None:
-    """Write the search index of the articles the last build of `settings` published,
-    as that build did (the live preview's quick rebuild, after it changed one article)."""
+def write_search_index(settings, output: str) -> int:
+    """Update the search index of the articles the build of `settings` publishes (its end,
+    and the live preview's quick rebuild after it changed one article); the article count."""
     from news_core.build import of
 
     from . import search
 
-    if settings.get("NEWS_SEARCH", True):
-        build = of(settings)
-        search.write_index(output, settings[KEY].get("articles", []), search_cache(settings), build.target,
-                           keep_state=build.incremental)
+    build = of(settings)
+    return search.write_index(output, settings[KEY].get("articles", []), search_cache(settings), build.target,
+                              keep_state=build.incremental)
 
 
 def search_cache(settings) -> str | None:

@@ -128,8 +128,7 @@ def compress_tree(output: str, cache: str | None = None, workers: int | None = N
     prefixes = tuple(os.path.join(output, *folder.strip("/").split("/")) + os.sep for folder in fast)
     paths = list(text_files(output))
     with ThreadPoolExecutor(workers or os.cpu_count() or 1) as pool:
-        made = sum(pool.map(lambda path: _compress_one(path, kept, path.startswith(prefixes) if prefixes else False),
-                            paths))
+        made = sum(pool.map(lambda path: _compress_one(path, kept, path.startswith(prefixes)), paths))
     if kept:
         kept.prune()
     return Compressed(len(paths), made)
@@ -200,9 +199,8 @@ class Kept:
     def put(self, key: str, body: bytes) -> None:
         self.used.add(key)
         name = f"{key}.{len(body)}"
-        try:
-            os.makedirs(self.folder, exist_ok=True)
-            write_atomic(os.path.join(self.folder, name), body)  # a publish of another output may read it meanwhile
+        try:  # atomic, and the folder made if need be: a publish of another output may read it meanwhile
+            write_atomic(os.path.join(self.folder, name), body)
         except OSError:
             return  # a full or read-only disk costs only speed next time
         self.names[key] = (name, len(body))
