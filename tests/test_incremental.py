@@ -36,7 +36,8 @@ def searchable(output: Path) -> tuple[dict, dict]:
     docs = {n: d for n, d in enumerate(base_docs) if n not in hidden}
     docs.update({meta["docs"] + n: d for n, d in enumerate(delta["docs"])})
     terms: dict[str, set] = {}
-    shards = [json.loads(p.read_text(encoding="utf-8")) for p in folder.glob("t-*.json")] + [delta["terms"]]
+    shards = [json.loads(p.read_text(encoding="utf-8")) for pattern in ("t-*.json", "p-*.json")
+              for p in folder.glob(pattern)] + [delta["terms"]]
     for shard in shards:
         for term, postings in shard.items():
             found = {docs[n][0] for n in postings[::2] if n in docs}
@@ -168,11 +169,13 @@ def test_the_index_written_beside_the_pages_is_the_one_written_after_them(tmp_pa
     assert forked_index["marker"].exists()
     inline = build_site({}, content=content, output=tmp_path / "inline", NEWS_SEARCH_BACKGROUND=False)
     assert forked.result.ok and inline.result.ok
-    files = sorted(p.name for p in (tmp_path / "forked-out" / INDEX).iterdir())
-    assert "meta.json" in files and any(n.startswith("t-") for n in files)
+    files = sorted(str(p.relative_to(tmp_path / "forked-out" / INDEX))
+                   for p in (tmp_path / "forked-out" / INDEX).rglob("*") if p.is_file())
+    assert "meta.json" in files and any(n.startswith("t-") for n in files) and any(n.startswith("x/") for n in files)
     assert {n: (tmp_path / "forked-out" / INDEX / n).read_bytes() for n in files} == \
         {n: (tmp_path / "inline" / INDEX / n).read_bytes() for n in files}
-    assert sorted(p.name for p in (tmp_path / "inline" / INDEX).iterdir()) == files
+    assert sorted(str(p.relative_to(tmp_path / "inline" / INDEX))
+                  for p in (tmp_path / "inline" / INDEX).rglob("*") if p.is_file()) == files
 
 
 def test_a_failed_background_index_is_written_again_by_the_build(tmp_path, build_site, forked_index):

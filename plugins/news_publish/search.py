@@ -8,18 +8,33 @@ removed ("Đống Đa" → "dong da"), so a search without marks finds every
 spelling. Each word is also kept as written ("=đống"), and a query typed
 with the right marks ranks articles with those exact words first.
 
+Pairs of neighbouring words are indexed too, folded and joined ("+dongda"
+for "Đống Đa", never across a sentence): a query ranks the articles where its
+words stand next to each other in the order typed first, a quoted phrase
+requires it, and a word typed without its space ("dongda") finds the pair.
+
 Files in tim-kiem/chi-muc/ (SEARCH_INDEX):
-- meta.json: {version, docs, buckets, chunk}
+- meta.json: {version, docs, buckets, chunk, base, delta}
 - t-<n>.json: the terms whose FNV-1a hash falls in bucket n, each with its
   postings [doc, weight, doc, weight, …]; the weight is BM25's term part
   (title words count three times), times 100. A query fetches one small file
-  a word, whatever the size of the archive.
+  a word, whatever the size of the archive. Beside "dong" the same file holds
+  "=đống" (the word as written, where marks matter) and "^dong" (the
+  articles with the word in their title).
+- p-<n>.json: the same for word pairs ("+dongda", in the bucket of "dongda");
+  fetched for each pair of neighbouring words typed, and for a single word.
 - d-<n>.json: the documents, `chunk` a file: [url, title, date, category,
-  excerpt]; a query fetches only the files of the results it shows.
+  summary, text]; a query fetches only the files of the results it shows.
+- f.json: for the filters, each document's category (a number into `names`)
+  and year: {names, category: [..], year: [..]}.
+- x/<text>.json: one article's text as passages (paragraphs, captions, list
+  items), named by a hash of what the result shows: the page fetches it only
+  for a result it shows, and cuts the excerpt around the words found.
 - delta.json: the articles added or changed since the last full index, with
-  their own postings, and the numbers of the base documents they replace or
-  that were removed (`hide`). A rebuild after an edit writes only this file
-  and meta.json; past max(50, 5 %) changed articles the index is rebuilt.
+  their own postings (words and pairs), and the numbers of the base documents
+  they replace or that were removed (`hide`). A rebuild after an edit writes
+  only this file, meta.json and the changed articles' x/ files; past
+  max(50, 5 %) changed articles the index is rebuilt.
 
 Document numbers follow the articles' dates, oldest first, so a new article
 only adds to the end. A delta rebuild tokenizes only the articles whose
@@ -44,14 +59,16 @@ from news_core.files import write_atomic, write_if_changed
 from news_core.slugs import unmark
 
 INDEX = "tim-kiem/chi-muc"
-VERSION = 1  # of the files the browser reads
-STATE_VERSION = 3  # of the saved base state: a change in tokenizing means a full index
+VERSION = 2  # of the files the browser reads
+STATE_VERSION = 5  # of the saved base state: a change in tokenizing means a full index
 CHUNK = 100
 K1, B = 2.0, 0.3  # news articles run long; the district name repeats in every one
 TITLE_WEIGHT = 3
 EXCERPT_CHARS = 240
 DELTA_MIN, DELTA_SHARE = 50, 20  # a full index again past max(50, 5 %) changed articles
 _TAG = re.compile(r"<[^>]+>")  # our own sanitised article HTML: tags only ever wrap text
+_BLOCK = re.compile(r"</(?:p|li|h[1-6]|figcaption|td|th|blockquote|div|figure|dd|dt)>|<br\s*/?>", re.I)
+_SENTENCE = re.compile(r"[!?;…\n]+|[.:](?!\d)")  # no pair across sentences; "2.000" stays one number
 _WORD = re.compile(r"[^\W_]+")
 _FOLD_CACHE: dict[str, str] = {}
 
@@ -84,18 +101,40 @@ def plain_text(content: str) -> str:
     return html.unescape(_TAG.sub(" ", content))
 
 
+def passages(content: str) -> list[str]:
+    """The article's text as readers see it, a passage a paragraph, caption or list item."""
+    text = html.unescape(_TAG.sub(" ", _BLOCK.sub("\n", content)))
+    return [line for line in (" ".join(part.split()) for part in text.split("\n")) if line]
+
+
+def pairs(text: str) -> Counter:
+    """Neighbouring words of each sentence, folded and joined: 'Quận Đống Đa.' -> quandong, dongda."""
+    found = Counter()
+    for sentence in _SENTENCE.split(text):
+        folded = [fold(w) for w in words(sentence)]
+        found.update(a + b for a, b in zip(folded, folded[1:]))
+    return found
+
+
 def record(title: str, content: str, summary: str) -> tuple:
-    """(folded term counts, counts of words whose marks matter, length, excerpt) of one article."""
-    body = plain_text(content)
+    """(folded term counts, counts of words whose marks matter, counts of word pairs,
+    the title's folded words, length, summary excerpt, passages) of one article."""
+    text = passages(content)
+    body = "\n".join(text)
     tokens = words(title) * TITLE_WEIGHT + words(body)
     exact = Counter(tokens)
     folded = Counter()
     for word, count in exact.items():
         folded[fold(word)] += count
-    excerpt = " ".join(plain_text(summary or content).split())
+    joined = pairs(body)
+    for pair, count in pairs(title).items():
+        joined[pair] += count * TITLE_WEIGHT
+    excerpt = " ".join(plain_text(summary).split()) if summary else (text[0] if text else "")
     if len(excerpt) > EXCERPT_CHARS:
         excerpt = excerpt[:EXCERPT_CHARS].rsplit(" ", 1)[0] + " …"
-    return dict(folded), {w: c for w, c in exact.items() if fold(w) != w}, len(tokens), excerpt
+    titled = {fold(w): 1 for w in words(title)}
+    return (dict(folded), {w: c for w, c in exact.items() if fold(w) != w}, dict(joined), titled, len(tokens),
+            excerpt, text)
 
 
 class Doc:
@@ -117,27 +156,43 @@ class Doc:
         if self._record is None:
             a = self.article
             self._record = record(a.title, a.content, getattr(a, "summary", "") or "")
-            self.excerpt = self._record[3]
+            self.excerpt = self._record[5]
         return self._record
 
+    @property
+    def text(self) -> str:
+        """The name of the article's x/ file: it changes whenever what a result shows does."""
+        return self.key[:16]
+
+    @property
+    def year(self) -> int:
+        return self.article.date.year
+
     def shown(self) -> list:
-        return [self.url, self.title, self.date, self.category, self.excerpt or self.record[3]]
+        return [self.url, self.title, self.date, self.category, self.excerpt or self.record[5], self.text]
 
 
 def _docs(articles) -> list[Doc]:
     return [Doc(a) for a in sorted(articles, key=lambda a: (a.date, a.url))]
 
 
-def _add_counts(target, number: int, counts: tuple, buckets: int, where: dict) -> None:
+def _add_counts(target, number: int, counts: tuple, buckets: int, where: dict, paired=None) -> None:
     """Postings [number, count, …] of one document's terms into target: a list of
-    shards (where caches each term's shard) or, with buckets 0, one dict."""
-    folded, exact = counts
-    for prefix, table in (("", folded), ("=", exact)):
+    shards (where caches each term's shard; pairs go to the `paired` shards) or,
+    with buckets 0, one dict."""
+    folded, exact, joined, titled = counts
+    for prefix, table in (("", folded), ("=", exact), ("+", joined), ("^", titled)):
         for word, count in table.items():
             term = prefix + word
             shard = where.get(term)
             if shard is None:  # "=đua" sits beside "dua": one file answers both
-                shard = where[term] = target[bucket(fold(word) if prefix else word, buckets)] if buckets else target
+                if not buckets:
+                    shard = target
+                elif prefix == "+":
+                    shard = paired[bucket(word, buckets)]
+                else:
+                    shard = target[bucket(fold(word) if prefix == "=" else word, buckets)]
+                where[term] = shard
             postings = shard.get(term)
             if postings is None:  # 4 bytes a number: Python ints in a list took ten times that
                 postings = shard[term] = array("I")
@@ -173,11 +228,12 @@ def full_files(docs: list[Doc]) -> tuple[dict[str, bytes], dict]:
     count = len(docs)
     buckets = 1 << max(4, min(12, math.ceil(math.log2(max(count, 1) / 4 + 1))))
     shards: list[dict[str, array] | None] = [{} for _ in range(buckets)]
+    paired: list[dict[str, array] | None] = [{} for _ in range(buckets)]
     lengths = array("I")
     where: dict[str, dict] = {}  # term -> its shard, hashed once a build
     for number, doc in enumerate(docs):
-        folded, exact, length, _ = doc.record
-        _add_counts(shards, number, (folded, exact), buckets, where)
+        folded, exact, joined, titled, length, _, _ = doc.record
+        _add_counts(shards, number, (folded, exact, joined, titled), buckets, where, paired)
         lengths.append(length)
         doc._record = None
     del where
@@ -186,12 +242,18 @@ def full_files(docs: list[Doc]) -> tuple[dict[str, bytes], dict]:
     files: dict[str, bytes] = {}
     for start in range(0, count, CHUNK):
         files[f"d-{start // CHUNK}.json"] = _json([d.shown() for d in docs[start:start + CHUNK]])
+    names = sorted({d.category for d in docs})
+    files["f.json"] = _json({"names": names, "category": [names.index(d.category) for d in docs],
+                             "year": [d.year for d in docs]})
     token = hashlib.blake2b("".join(d.url + d.key for d in docs).encode("utf-8"), digest_size=8).hexdigest()
-    meta = {"version": VERSION, "docs": count, "buckets": buckets, "chunk": CHUNK, "base": token}
+    meta = {"version": VERSION, "docs": count, "buckets": buckets, "chunk": CHUNK, "base": token,
+            "terms": STATE_VERSION}  # how the terms were made: a change there means a full index
     files["meta.json"] = _json(meta)
     for number, shard in enumerate(shards):
         files[f"t-{number}.json"] = _weighted(shard, norms.__getitem__)
         shards[number] = None
+        files[f"p-{number}.json"] = _weighted(paired[number], norms.__getitem__)
+        paired[number] = None
     state = {"token": token, "average": average, "meta": meta, "docs": {d.url: [n, d.key] for n, d in enumerate(docs)}}
     return files, state
 
@@ -210,10 +272,11 @@ def delta_files(docs: list[tuple], state: dict) -> dict[str, bytes] | None:
     terms: dict[str, array] = {}
     norms = {}
     for n, d in enumerate(changed):
-        folded, exact, length, _ = d.record
-        _add_counts(terms, first + n, (folded, exact), 0, {})
+        folded, exact, joined, titled, length, _, _ = d.record
+        _add_counts(terms, first + n, (folded, exact, joined, titled), 0, {})
         norms[first + n] = _norm(length, state["average"])
-    docs_json = _json({"docs": [d.shown() for d in changed], "hide": hidden})
+    docs_json = _json({"docs": [d.shown() for d in changed], "hide": hidden,
+                       "year": [d.year for d in changed]})
     data = docs_json[:-1] + b',"terms":' + _weighted(terms, norms.__getitem__) + b"}"  # keys stay sorted
     meta["delta"] = hashlib.blake2b(data, digest_size=8).hexdigest() if changed or hidden else ""
     return {"meta.json": _json(meta), "delta.json": data}
@@ -239,10 +302,11 @@ def write_index(output: str, articles, cache_path: str | None, target: str | Non
         files = delta_files(docs, state)
     if files is None:
         files, state = full_files(docs)
-        files["delta.json"] = _json({"docs": [], "hide": [], "terms": {}})
+        files["delta.json"] = _json({"docs": [], "hide": [], "terms": {}, "year": []})
         if keep_state:  # never for a build into a temporary folder that may not be published
             _save_state(state_path, state)
-    os.makedirs(folder, exist_ok=True)
+    os.makedirs(os.path.join(folder, "x"), exist_ok=True)
+    texts = _write_texts(os.path.join(folder, "x"), docs)
     for name, data in files.items():
         write_if_changed(os.path.join(folder, name), data)
     if "t-0.json" in files:
@@ -250,7 +314,23 @@ def write_index(output: str, articles, cache_path: str | None, target: str | Non
             if name not in files and name.endswith((".json", ".tmp")):
                 os.remove(os.path.join(folder, name))  # buckets or chunks an earlier, other-sized index had,
                 # or the half-written file of an index process that was stopped
+        for name in os.listdir(os.path.join(folder, "x")):
+            if name not in texts:
+                os.remove(os.path.join(folder, "x", name))  # texts of articles changed or gone since
     return len(docs)
+
+
+def _write_texts(folder: str, docs: list[Doc]) -> set[str]:
+    """Each article's passages in x/<text>.json, written only when missing (the name
+    is a hash of the text); the names of every current article's file."""
+    names = set()
+    for doc in docs:
+        name = doc.text + ".json"
+        names.add(name)
+        path = os.path.join(folder, name)
+        if not os.path.exists(path):
+            write_atomic(path, _json(passages(doc.article.content)))
+    return names
 
 
 def start_in_background(output: str, articles, cache_path: str | None, target: str | None,
@@ -281,7 +361,7 @@ def _base_token(folder: str) -> str | None:
     try:
         with open(os.path.join(folder, "meta.json"), encoding="utf-8") as handle:
             meta = json.load(handle)
-        return meta.get("base") if meta.get("version") == VERSION else None
+        return meta.get("base") if meta.get("version") == VERSION and meta.get("terms") == STATE_VERSION else None
     except (OSError, ValueError, AttributeError):
         return None
 
@@ -318,6 +398,7 @@ def present(output: str) -> bool:
     """Whether an index of this version from an earlier build is in `output`."""
     try:
         with open(os.path.join(output, *INDEX.split("/"), "meta.json"), encoding="utf-8") as handle:
-            return json.load(handle).get("version") == VERSION
+            meta = json.load(handle)
+        return meta.get("version") == VERSION and meta.get("terms") == STATE_VERSION
     except (OSError, ValueError, AttributeError):
         return False

@@ -1,15 +1,26 @@
 // The search page: the site's own index (plugins/news_publish/search.py), a
-// Vietnamese UI. Readers often type without tone marks and write đ as d, so
-// every word is folded (lower case, no marks, đ → d) before it is looked up;
-// the words as typed, marks included, rank the articles that use exactly them
-// first. Each word costs one small file; results fetch their titles in chunks.
+// Vietnamese UI. Readers often type without tone marks, write đ as d and
+// leave out spaces ("dongda"), so every word is folded (lower case, no marks,
+// đ → d) before it is looked up, and a word is also looked up as a pair of
+// neighbouring words. Articles that use the words exactly as typed (marks
+// included) and in the order typed, next to each other, rank first; a quoted
+// phrase must stand as typed. Each word costs one small file; the results
+// shown fetch their titles in chunks and their text one small file each, for
+// the excerpt cut around the words found.
 
 const form = document.querySelector(".search-page__form");
 const input = document.getElementById("tu-khoa");
 const list = document.getElementById("ket-qua-tim-kiem");
 const status = document.getElementById("trang-thai-tim-kiem");
-const MAX_RESULTS = 20;
+const filters = document.getElementById("loc-ket-qua");
+const category = document.getElementById("loc-chuyen-muc");
+const year = document.getElementById("loc-nam");
+const more = document.getElementById("xem-them-ket-qua");
+const PAGE = 10;
 const EXACT_BONUS = 0.5;
+const PAIR_BONUS = 0.5;
+const EXCERPT = 240;
+const TYPING_PAUSE = 300; // ms after the last key before a query runs
 
 export function fold(word) {
   return word.replace(/[đĐ]/g, "d").normalize("NFD").replace(/[\u0300-\u036f]/g, "").toLowerCase();
@@ -27,6 +38,23 @@ export function bucket(term, buckets) {
   return hash % buckets;
 }
 
+// What the reader asked: the words in the order typed, and which neighbours
+// must stand together (inside “quotes”) or only rank higher when they do.
+export function parse(query) {
+  const typed = [];
+  const pairs = [];
+  const parts = query.normalize("NFC").split(/["“”„]/);
+  parts.forEach((part, index) => {
+    const quoted = index % 2 === 1 && index < parts.length - 1;
+    const found = words(part);
+    found.forEach((word, i) => {
+      if (typed.length) pairs.push({ at: typed.length - 1, required: quoted && i > 0 });
+      typed.push(word);
+    });
+  });
+  return { typed, pairs };
+}
+
 const files = new Map();
 function load(name) {
   if (!files.has(name)) {
@@ -39,7 +67,7 @@ function load(name) {
   return files.get(name);
 }
 
-const EMPTY = { docs: [], hide: [], terms: {} };
+const EMPTY = { docs: [], hide: [], terms: {}, year: [] };
 
 async function delta(meta) {
   // Articles changed since the last full index: their postings, and the old numbers they replace.
@@ -53,35 +81,76 @@ function postingsOf(term, shard, recent, hidden) {
   return kept.concat(recent.terms[term] || []);
 }
 
+function asMap(postings) {
+  const found = new Map();
+  for (let i = 0; i < postings.length; i += 2) {
+    found.set(postings[i], Math.max(found.get(postings[i]) || 0, postings[i + 1]));
+  }
+  return found;
+}
+
+// [[doc, tier, score], …] best first: tier counts the words found as typed
+// (marks included) and the neighbours found together, plus the share of the
+// words that are in the title; the score is BM25.
 async function rank(query) {
   const meta = await load("meta.json");
   const recent = await delta(meta);
   const hidden = new Set(recent.hide);
   const docs = meta.docs + recent.docs.length - hidden.size;
-  const typed = [...new Set(words(query))];
+  const { typed, pairs } = parse(query);
   const terms = [...new Set(typed.map(fold))];
-  const shards = await Promise.all(terms.map((term) => load(`t-${bucket(term, meta.buckets)}.json`)));
+  const joined = [...new Set(pairs.map(({ at }) => fold(typed[at]) + fold(typed[at + 1])))];
+  const shard = (prefix, term) => load(`${prefix}-${bucket(term, meta.buckets)}.json`);
+  const [shards, singles, neighbours] = await Promise.all([
+    Promise.all(terms.map((term) => shard("t", term))),
+    Promise.all(terms.map((term) => shard("p", term))),
+    Promise.all(joined.map((term) => shard("p", term))),
+  ]);
   let scores = null;
   terms.forEach((term, index) => {
-    const postings = postingsOf(term, shards[index], recent, hidden);
-    const idf = Math.log(1 + (docs - postings.length / 2 + 0.5) / (postings.length / 2 + 0.5));
+    // the word itself, or the same letters as two neighbouring words ("dongda": "Đống Đa")
+    const found = asMap(postingsOf(term, shards[index], recent, hidden));
+    for (const [doc, weight] of asMap(postingsOf("+" + term, singles[index], recent, hidden))) {
+      found.set(doc, Math.max(found.get(doc) || 0, weight));
+    }
+    const idf = Math.log(1 + (docs - found.size + 0.5) / (found.size + 0.5));
     const next = new Map();
-    for (let i = 0; i < postings.length; i += 2) {
-      const doc = postings[i];
-      if (scores === null || scores.has(doc)) next.set(doc, (scores ? scores.get(doc) : 0) + idf * postings[i + 1]);
+    for (const [doc, weight] of found) {
+      if (scores === null || scores.has(doc)) next.set(doc, (scores ? scores.get(doc) : 0) + idf * weight);
     }
     scores = next; // every word must be there
   });
   if (!scores) return [];
+  const tiers = new Map([...scores.keys()].map((doc) => [doc, 0]));
+  const add = (doc, tier, score) => {
+    tiers.set(doc, tiers.get(doc) + tier);
+    scores.set(doc, scores.get(doc) + score);
+  };
   for (const word of typed) {
     const term = fold(word);
     const exact = word === term ? term : "=" + word;
-    const postings = postingsOf(exact, shards[terms.indexOf(term)], recent, hidden);
-    for (let i = 0; i < postings.length; i += 2) {
-      if (scores.has(postings[i])) scores.set(postings[i], scores.get(postings[i]) + EXACT_BONUS * postings[i + 1]);
+    const found = asMap(postingsOf(exact, shards[terms.indexOf(term)], recent, hidden));
+    for (const doc of scores.keys()) {
+      if (word === term || found.has(doc)) add(doc, 1, found.has(doc) ? EXACT_BONUS * found.get(doc) : 0);
     }
   }
-  return [...scores.entries()].sort((a, b) => b[1] - a[1] || b[0] - a[0]);
+  terms.forEach((term, index) => {
+    const titled = postingsOf("^" + term, shards[index], recent, hidden);
+    for (let i = 0; i < titled.length; i += 2) {
+      if (scores.has(titled[i])) add(titled[i], 1 / terms.length, 0);
+    }
+  });
+  for (const { at, required } of pairs) {
+    const term = fold(typed[at]) + fold(typed[at + 1]);
+    const found = asMap(postingsOf("+" + term, neighbours[joined.indexOf(term)], recent, hidden));
+    for (const doc of [...scores.keys()]) {
+      if (found.has(doc)) add(doc, 1, PAIR_BONUS * found.get(doc));
+      else if (required) scores.delete(doc);
+    }
+  }
+  return [...scores.entries()]
+    .map(([doc, score]) => [doc, tiers.get(doc), score])
+    .sort((a, b) => b[1] - a[1] || b[2] - a[2] || b[0] - a[0]);
 }
 
 async function documents(ranked, meta) {
@@ -91,50 +160,158 @@ async function documents(ranked, meta) {
     : (await load(`d-${Math.floor(doc / meta.chunk)}.json`))[doc % meta.chunk]));
 }
 
+// Each ranked document's category name and year, for the filters.
+async function facets(ranked, meta) {
+  const recent = await delta(meta);
+  const base = meta.docs ? await load("f.json") : { names: [], category: [], year: [] };
+  return ranked.map(([doc]) => doc >= meta.docs
+    ? { category: recent.docs[doc - meta.docs][3], year: String(recent.year[doc - meta.docs]) }
+    : { category: base.names[base.category[doc]], year: String(base.year[doc]) });
+}
+
+// Where the query's words are in a text: [start, end) ranges. A word typed
+// with marks matches only that spelling; one typed without marks matches
+// every spelling; a word typed without its space matches the two words.
+export function matches(text, typed) {
+  const tokens = [...text.matchAll(/[\p{L}\p{N}]+/gu)].map((m) => {
+    const lower = m[0].normalize("NFC").toLowerCase();
+    return { start: m.index, end: m.index + m[0].length, lower, folded: fold(lower) };
+  });
+  const same = (word, lower, folded) => (fold(word) === word ? folded === word : lower === word);
+  const found = [];
+  const which = new Set();
+  for (let i = 0; i < tokens.length; i += 1) {
+    const token = tokens[i];
+    const next = tokens[i + 1];
+    typed.forEach((word, index) => {
+      if (same(word, token.lower, token.folded)) {
+        found.push([token.start, token.end, index]);
+        which.add(index);
+      } else if (next && /^\s+$/.test(text.slice(token.end, next.start))
+                 && same(word, token.lower + next.lower, token.folded + next.folded)) {
+        found.push([token.start, next.end, index]);
+        which.add(index);
+      }
+    });
+  }
+  found.sort((a, b) => a[0] - b[0] || b[1] - a[1]);
+  return { ranges: found.filter((range, i) => i === 0 || range[0] >= found[i - 1][1]), words: which.size };
+}
+
+// The passage that holds the most query words (and the most of them next to
+// each other), cut to about EXCERPT characters around the first of them.
+export function excerpt(passages, typed, fallback) {
+  let best = null;
+  for (const text of passages) {
+    const { ranges, words: count } = matches(text, typed);
+    if (!ranges.length) continue;
+    let together = 0;
+    for (let i = 1; i < ranges.length; i += 1) {
+      if (ranges[i][2] === ranges[i - 1][2] + 1 && /^\s*$/.test(text.slice(ranges[i - 1][1], ranges[i][0]))) together += 1;
+    }
+    const score = count * 100 + together * 10 + Math.min(ranges.length, 9);
+    if (!best || score > best.score) best = { text, ranges, score };
+  }
+  if (!best) return fallback;
+  const { text, ranges } = best;
+  if (text.length <= EXCERPT) return text;
+  // start near the longest run of the query's words in the order typed
+  let anchor = 0;
+  for (let i = 0, run = 1, longest = 1; i < ranges.length; i += 1) {
+    const next = ranges[i + 1];
+    if (next && next[2] === ranges[i][2] + 1 && /^\s*$/.test(text.slice(ranges[i][1], next[0]))) {
+      run += 1;
+      if (run > longest) [longest, anchor] = [run, i + 2 - run];
+    } else {
+      run = 1;
+    }
+  }
+  let start = Math.max(0, ranges[anchor][0] - Math.round(EXCERPT / 4));
+  if (start > 0) start = text.indexOf(" ", start) + 1 || start;
+  let end = Math.min(text.length, start + EXCERPT);
+  if (end < text.length) end = Math.max(text.lastIndexOf(" ", end), ranges[anchor][1]);
+  return (start > 0 ? "… " : "") + text.slice(start, end).trim() + (end < text.length ? " …" : "");
+}
+
+function highlight(target, text, typed) {
+  // Text only: the words found are wrapped in <mark>, nothing is parsed as HTML.
+  let at = 0;
+  for (const [start, end] of matches(text, typed).ranges) {
+    if (start > at) target.append(text.slice(at, start));
+    const mark = document.createElement("mark");
+    mark.textContent = text.slice(start, end);
+    target.append(mark);
+    at = end;
+  }
+  if (at < text.length) target.append(text.slice(at));
+}
+
+function result([url, title, date, categoryName, summary], passages, typed) {
+  const item = document.createElement("li");
+  item.className = "search-result";
+  const heading = document.createElement("h2");
+  heading.className = "search-result__title";
+  const link = document.createElement("a");
+  link.href = list.dataset.articles.replace(/\/$/, "") + url;
+  highlight(link, title, typed);
+  heading.append(link);
+  const meta = document.createElement("p");
+  meta.className = "search-result__meta";
+  meta.textContent = [date, categoryName].filter(Boolean).join(" · ");
+  const text = document.createElement("p");
+  text.className = "search-result__excerpt";
+  highlight(text, excerpt(passages, typed, summary), typed);
+  item.append(heading, meta, text);
+  return item;
+}
+
+async function texts(docs) {
+  return Promise.all(docs.map((doc) => (doc[5] ? load(`x/${doc[5]}.json`).catch(() => []) : [])));
+}
+
 function show(text) {
   status.textContent = text;
 }
 
-function highlight(target, text, terms) {
-  // The excerpt is text: words matching the query are wrapped in <mark>, nothing is parsed as HTML.
-  for (const part of text.split(/([\p{L}\p{N}]+)/u)) {
-    if (part && terms.has(fold(part))) {
-      const mark = document.createElement("mark");
-      mark.textContent = part;
-      target.append(mark);
-    } else if (part) {
-      target.append(part);
-    }
-  }
-}
-
-function render(docs, terms) {
-  list.replaceChildren(...docs.map(([url, title, date, category, excerpt]) => {
-    const item = document.createElement("li");
-    item.className = "search-result";
-    const heading = document.createElement("h2");
-    heading.className = "search-result__title";
-    const link = document.createElement("a");
-    link.href = list.dataset.articles.replace(/\/$/, "") + url;
-    link.textContent = title;
-    heading.append(link);
-    const meta = document.createElement("p");
-    meta.className = "search-result__meta";
-    meta.textContent = [date, category].filter(Boolean).join(" · ");
-    const text = document.createElement("p");
-    text.className = "search-result__excerpt";
-    highlight(text, excerpt, terms);
-    item.append(heading, meta, text);
-    return item;
-  }));
+function options(select, values, all, chosen) {
+  const counts = new Map();
+  for (const value of values) counts.set(value, (counts.get(value) || 0) + 1);
+  const keys = [...counts.keys()].sort((a, b) => (select === year ? b.localeCompare(a) : a.localeCompare(b, "vi")));
+  const first = new Option(all, "");
+  select.replaceChildren(first, ...keys.map((key) => new Option(`${key} (${counts.get(key)})`, key)));
+  select.value = counts.has(chosen) ? chosen : "";
 }
 
 let latest = 0;
-async function search(query) {
+let current = null; // the last query's ranked and filtered results, for "Xem thêm"
+
+async function showMore(ticket) {
+  const { shown, meta, typed } = current;
+  const page = shown.slice(list.children.length, list.children.length + PAGE);
+  const docs = await documents(page, meta);
+  const passages = await texts(docs);
+  if (ticket !== latest) return; // a newer query is on its way
+  list.append(...docs.map((doc, i) => result(doc, passages[i], typed)));
+  more.hidden = list.children.length >= shown.length;
+}
+
+function keepInUrl(query) {
+  const url = new URL(location.href);
+  for (const [key, value] of [["q", query], ["chuyen-muc", category?.value], ["nam", year?.value]]) {
+    if (value) url.searchParams.set(key, value);
+    else url.searchParams.delete(key);
+  }
+  if (url.href !== location.href) history.replaceState(null, "", url);
+}
+
+async function search(query, chosen = {}) {
   const ticket = ++latest;
   query = query.trim();
-  if (!query) {
+  keepInUrl(query);
+  if (!query || !words(query).length) {
     list.replaceChildren();
+    if (filters) filters.hidden = true;
+    if (more) more.hidden = true;
     show("");
     return;
   }
@@ -142,12 +319,29 @@ async function search(query) {
   try {
     const meta = await load("meta.json");
     const ranked = await rank(query);
-    const docs = await documents(ranked.slice(0, MAX_RESULTS), meta);
-    if (ticket !== latest) return; // a newer query is on its way
-    render(docs, new Set(words(query).map(fold)));
-    show(docs.length
-      ? `Tìm thấy ${ranked.length} bài cho “${query}”${ranked.length > MAX_RESULTS ? `, hiện ${MAX_RESULTS} bài khớp nhất` : ""}.`
-      : `Không tìm thấy bài nào cho “${query}”. Thử từ khác hoặc ít từ hơn.`);
+    const about = await facets(ranked, meta);
+    if (ticket !== latest) return;
+    const wanted = { category: chosen.category ?? category?.value ?? "", year: chosen.year ?? year?.value ?? "" };
+    if (filters) {
+      options(category, about.map((f) => f.category), "Tất cả chuyên mục", wanted.category);
+      options(year, about.map((f) => f.year), "Mọi năm", wanted.year);
+      filters.hidden = ranked.length === 0;
+      wanted.category = category.value;
+      wanted.year = year.value;
+      keepInUrl(query);
+    }
+    const shown = ranked.filter((_, i) => (!wanted.category || about[i].category === wanted.category)
+                                          && (!wanted.year || about[i].year === wanted.year));
+    current = { shown, meta, typed: parse(query).typed };
+    list.replaceChildren();
+    await showMore(ticket);
+    if (ticket !== latest) return;
+    const narrowed = shown.length < ranked.length ? ` (${shown.length} trong ${ranked.length} bài theo bộ lọc)` : "";
+    show(shown.length
+      ? `Tìm thấy ${shown.length} bài cho “${query}”${narrowed}${shown.length > PAGE ? `, hiện ${list.children.length} bài khớp nhất` : ""}.`
+      : ranked.length
+        ? `Không có bài nào cho “${query}” theo bộ lọc đã chọn. Chọn “Tất cả chuyên mục” hoặc “Mọi năm” để xem ${ranked.length} bài tìm thấy.`
+        : `Không tìm thấy bài nào cho “${query}”. Thử từ khác hoặc ít từ hơn.`);
   } catch (error) {
     if (ticket === latest) show("Chưa tìm được lúc này. Hãy thử lại, hoặc xem tin theo chuyên mục bên dưới.");
     console.warn(error);
@@ -155,14 +349,28 @@ async function search(query) {
 }
 
 if (form && input && list) {
-  const query = new URLSearchParams(location.search).get("q") || "";
+  const params = new URLSearchParams(location.search);
+  const query = params.get("q") || "";
   input.value = query;
+  let typing = 0;
   form.addEventListener("submit", (event) => {
     event.preventDefault();
-    const url = new URL(location.href);
-    url.searchParams.set("q", input.value.trim());
-    history.replaceState(null, "", url);
+    clearTimeout(typing);
     search(input.value);
   });
-  if (query) search(query);
+  input.addEventListener("input", () => {
+    // results as the reader types, once they pause
+    clearTimeout(typing);
+    typing = setTimeout(() => search(input.value), TYPING_PAUSE);
+  });
+  for (const select of [category, year]) {
+    select?.addEventListener("change", () => search(input.value));
+  }
+  more?.addEventListener("click", async () => {
+    const first = list.children.length;
+    await showMore(latest);
+    list.children[first]?.querySelector("a")?.focus();
+    show(`Hiện ${list.children.length} trong ${current.shown.length} bài tìm thấy.`);
+  });
+  if (query) search(query, { category: params.get("chuyen-muc") || "", year: params.get("nam") || "" });
 }
