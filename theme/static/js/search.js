@@ -172,6 +172,9 @@ async function facets(ranked, meta) {
 // Where the query's words are in a text: [start, end) ranges. A word typed
 // with marks matches only that spelling; one typed without marks matches
 // every spelling; a word typed without its space matches the two words.
+const joins = (between, left, right) => /^\s+$/.test(between)
+  || (/^[.,]$/.test(between) && /^\d+$/.test(left) && /^\d+$/.test(right)); // "2.000" typed "2000"
+
 export function matches(text, typed) {
   const tokens = [...text.matchAll(/[\p{L}\p{N}]+/gu)].map((m) => {
     const lower = m[0].normalize("NFC").toLowerCase();
@@ -187,7 +190,7 @@ export function matches(text, typed) {
       if (same(word, token.lower, token.folded)) {
         found.push([token.start, token.end, index]);
         which.add(index);
-      } else if (next && /^\s+$/.test(text.slice(token.end, next.start))
+      } else if (next && joins(text.slice(token.end, next.start), token.lower, next.lower)
                  && same(word, token.lower + next.lower, token.folded + next.folded)) {
         found.push([token.start, next.end, index]);
         which.add(index);
