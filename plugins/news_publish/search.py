@@ -14,15 +14,16 @@ words stand next to each other in the order typed first, a quoted phrase
 requires it, and a word typed without its space ("dongda") finds the pair.
 
 Files in tim-kiem/chi-muc/ (SEARCH_INDEX):
-- meta.json: {version, docs, buckets, chunk, base, delta}
+- meta.json: {version, docs, buckets, pairs, chunk, base, delta, terms}
 - t-<n>.json: the terms whose FNV-1a hash falls in bucket n, each with its
   postings [doc, weight, doc, weight, …]; the weight is BM25's term part
   (title words count three times), times 100. A query fetches one small file
   a word, whatever the size of the archive. Beside "dong" the same file holds
   "=đống" (the word as written, where marks matter) and "^dong" (the
   articles with the word in their title).
-- p-<n>.json: the same for word pairs ("+dongda", in the bucket of "dongda");
-  fetched for each pair of neighbouring words typed, and for a single word.
+- p-<n>.json: the same for word pairs ("+dongda", in the bucket of "dongda",
+  out of `pairs` buckets); fetched for each pair of neighbouring words typed,
+  and for a word the t- file does not know ("dongda").
 - d-<n>.json: the documents, `chunk` a file: [url, title, date, category,
   summary, text]; a query fetches only the files of the results it shows.
 - f.json: for the filters, each document's category (a number into `names`)
@@ -60,8 +61,9 @@ from news_core.slugs import unmark
 
 INDEX = "tim-kiem/chi-muc"
 VERSION = 2  # of the files the browser reads
-STATE_VERSION = 5  # of the saved base state: a change in tokenizing means a full index
-CHUNK = 100
+STATE_VERSION = 6  # of the saved base state: a change in tokenizing means a full index
+CHUNK = 25  # documents a d- file: a result page of ten fetches up to ten of them
+PAIR_SHARE, PAIR_FILES = 4, 8192  # pairs outnumber words: four times the files, each as small
 K1, B = 2.0, 0.3  # news articles run long; the district name repeats in every one
 TITLE_WEIGHT = 3
 EXCERPT_CHARS = 240
@@ -189,7 +191,7 @@ def _add_counts(target, number: int, counts: tuple, buckets: int, where: dict, p
                 if not buckets:
                     shard = target
                 elif prefix == "+":
-                    shard = paired[bucket(word, buckets)]
+                    shard = paired[bucket(word, len(paired))]
                 else:
                     shard = target[bucket(fold(word) if prefix == "=" else word, buckets)]
                 where[term] = shard
@@ -228,7 +230,7 @@ def full_files(docs: list[Doc]) -> tuple[dict[str, bytes], dict]:
     count = len(docs)
     buckets = 1 << max(4, min(12, math.ceil(math.log2(max(count, 1) / 4 + 1))))
     shards: list[dict[str, array] | None] = [{} for _ in range(buckets)]
-    paired: list[dict[str, array] | None] = [{} for _ in range(buckets)]
+    paired: list[dict[str, array] | None] = [{} for _ in range(min(PAIR_FILES, buckets * PAIR_SHARE))]
     lengths = array("I")
     where: dict[str, dict] = {}  # term -> its shard, hashed once a build
     for number, doc in enumerate(docs):
@@ -246,13 +248,14 @@ def full_files(docs: list[Doc]) -> tuple[dict[str, bytes], dict]:
     files["f.json"] = _json({"names": names, "category": [names.index(d.category) for d in docs],
                              "year": [d.year for d in docs]})
     token = hashlib.blake2b("".join(d.url + d.key for d in docs).encode("utf-8"), digest_size=8).hexdigest()
-    meta = {"version": VERSION, "docs": count, "buckets": buckets, "chunk": CHUNK, "base": token,
+    meta = {"version": VERSION, "docs": count, "buckets": buckets, "pairs": len(paired), "chunk": CHUNK, "base": token,
             "terms": STATE_VERSION}  # how the terms were made: a change there means a full index
     files["meta.json"] = _json(meta)
     for number, shard in enumerate(shards):
         files[f"t-{number}.json"] = _weighted(shard, norms.__getitem__)
         shards[number] = None
-        files[f"p-{number}.json"] = _weighted(paired[number], norms.__getitem__)
+    for number, shard in enumerate(paired):
+        files[f"p-{number}.json"] = _weighted(shard, norms.__getitem__)
         paired[number] = None
     state = {"token": token, "average": average, "meta": meta, "docs": {d.url: [n, d.key] for n, d in enumerate(docs)}}
     return files, state

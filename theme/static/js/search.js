@@ -100,12 +100,14 @@ async function rank(query) {
   const { typed, pairs } = parse(query);
   const terms = [...new Set(typed.map(fold))];
   const joined = [...new Set(pairs.map(({ at }) => fold(typed[at]) + fold(typed[at + 1])))];
-  const shard = (prefix, term) => load(`${prefix}-${bucket(term, meta.buckets)}.json`);
-  const [shards, singles, neighbours] = await Promise.all([
+  const shard = (prefix, term) => load(`${prefix}-${bucket(term, prefix === "p" ? meta.pairs : meta.buckets)}.json`);
+  const [shards, neighbours] = await Promise.all([
     Promise.all(terms.map((term) => shard("t", term))),
-    Promise.all(terms.map((term) => shard("p", term))),
     Promise.all(joined.map((term) => shard("p", term))),
   ]);
+  // a word no article has may be two typed without their space: look it up as a pair
+  const singles = await Promise.all(terms.map((term, index) => (
+    postingsOf(term, shards[index], recent, hidden).length ? {} : shard("p", term))));
   let scores = null;
   terms.forEach((term, index) => {
     // the word itself, or the same letters as two neighbouring words ("dongda": "Đống Đa")
