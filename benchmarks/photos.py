@@ -304,7 +304,7 @@ def write_peer_site(folder: str, photos: list[dict], with_photos: bool) -> str:
 
 # --------------------------------------------------------------------------- our build (child)
 
-DERIVATIVE = re.compile(r"-[0-9a-f]{10}-(?:(?P<thumb>t)?(?P<width>\d+)|(?P<social>og))\.(?P<ext>webp|jpg|avif)$")
+DERIVATIVE = re.compile(r"-[0-9a-f]{10}(?:-(?:a\d+|x[\d.]+y[\d.]+))?-(?:(?P<thumb>t)?(?P<width>\d+)|(?P<social>og))\.(?P<ext>webp|jpg|avif)$")
 
 
 def count_outputs(output: str) -> dict:

@@ -18,6 +18,17 @@ from .slugs import fold, slugify
 STATUSES = ("published", "draft")
 VIEWS = re.compile(r"\d{1,3}(?:\.\d{3})+|\d+")  # 1234 or 1.234
 VIEWS_MAX_CHARS = 15  # 999.999.999.999
+# focus: where the cover's crops are centred, x then y in % from the top-left: "30% 20%",
+# "30 20", "30%, 20%", "33,5% 20%". FOCUS reads what the build accepts (0-100 each);
+# FOCUS_LOOSE any two numbers, to say "out of range" rather than "unreadable".
+_PERCENT = r"(?:100(?:[.,]0+)?|\d{1,2}(?:[.,]\d+)?)"
+FOCUS = re.compile(rf"^\s*({_PERCENT})\s*%?\s*(?:[,;]\s*|\s+)({_PERCENT})\s*%?\s*$")
+_FOCUS_LOOSE = re.compile(r"^\s*-?\d+(?:[.,]\d+)?\s*%?\s*(?:[,;]\s*|\s+)-?\d+(?:[.,]\d+)?\s*%?\s*$")
+FOCUS_FIX = (
+    "Viết hai số phần trăm, từ 0% đến 100%: vị trí ngang (tính từ mép trái) rồi vị trí dọc "
+    "(tính từ mép trên) của chỗ cần giữ trong ảnh thu nhỏ, ví dụ focus: 30% 20% (gần góc trên "
+    "bên trái); 50% 50% là chính giữa ảnh. Xóa dòng này để trang tự tìm chỗ đó."
+)
 DATE_FIX = (
     "Viết ngày trước, tháng sau, ví dụ 21/03/2024 10:31, 21/03/2024, "
     "2024-03-21 10:31 hoặc 2024-03-21T10:31:00+07:00."
@@ -35,6 +46,7 @@ class Meta:
     category: CategoryDef | None = None
     summary: str | None = None
     cover: str | None = None
+    focus: tuple[float, float] | None = None  # (x %, y %) of the cover's subject, from the top-left
     tags: list[str] = field(default_factory=list)
     slug: str = ""
     draft: bool = False
@@ -59,12 +71,36 @@ def validate(fields: dict[str, Field], cfg: Config, problems: Problems, page=Fal
     meta.category = None if page else _category(fields.get("category"), cfg, problems)
     meta.summary = _text(fields, "summary", problems) or None
     meta.cover = _text(fields, "cover", problems) or None
+    meta.focus = _focus(fields.get("focus"), problems)
     meta.tags = _tags(fields.get("tags"), problems)
     meta.slug = _slug(fields.get("slug"), meta.title, cfg, problems)
     meta.draft = _status(fields.get("status"), problems) == "draft"
     meta.legacy_url = _legacy_url(fields.get("legacy_url"), problems)
     _text(fields, "legacy_hash", problems)
     return meta
+
+
+def focus_point(text: str) -> tuple[float, float] | None:
+    """'30% 20%' -> (30.0, 20.0), to one decimal; None when `text` is not a focus."""
+    found = FOCUS.match(text)
+    if not found:
+        return None
+    return tuple(round(float(n.replace(",", ".")), 1) for n in found.groups())
+
+
+def _focus(f: Field | None, problems) -> tuple[float, float] | None:
+    """The editor's focus for the cover's crops (thumbnails, social card), or None."""
+    if f is None or f.value is None or f.value == "" or f.value == []:
+        return None
+    text = " ".join(f.value) if isinstance(f.value, list) else f.value  # [30%, 20%]
+    point = focus_point(text)
+    if point is not None:
+        return point
+    shown = " ".join(text.split())
+    problem = (f'vị trí "{shown}" nằm ngoài ảnh' if _FOCUS_LOOSE.match(text)
+               else f'"{shown}" không phải là vị trí trong ảnh')
+    problems.error(f.line, f.key, problem, FOCUS_FIX)
+    return None
 
 
 def _legacy_url(f: Field | None, problems) -> str | None:

@@ -15,7 +15,7 @@ from .errors import Problems
 
 # The file extensions of articles and pages: Markdown with front matter.
 KNOWN_FIELDS = (
-    "title", "date", "views", "category", "summary", "cover", "tags", "slug",
+    "title", "date", "views", "category", "summary", "cover", "focus", "tags", "slug",
     "status", "modified", "legacy_url", "legacy_hash",
 )
 SOURCE_EXTENSIONS = ("md", "markdown", "MD", "Md", "MARKDOWN")

@@ -13,7 +13,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
-from .fields import STATUSES, VIEWS
+from .fields import FOCUS, STATUSES, VIEWS
 from .frontmatter import KNOWN_FIELDS
 from .gallery import DEFAULT_TITLE
 from .settings import Config
@@ -63,6 +63,8 @@ DATE_MESSAGE = (
 )
 VIEWS_PATTERN = rf"^(?:{VIEWS.pattern})$"
 VIEWS_MESSAGE = "Lượt xem là một số nguyên không âm, ví dụ 1234 hoặc 1.234."
+FOCUS_PATTERN = FOCUS.pattern
+FOCUS_MESSAGE = "Hai số phần trăm từ 0% đến 100%, ngang rồi dọc, ví dụ 30% 20%."
 NOT_BLANK = (r"\S", "Không được để trống.")
 STATUS_LABELS = {"draft": "Bản nháp (chưa đăng)", "published": "Đăng lên trang"}
 CAPTION_HINT = "Mỗi ảnh cần một chú thích: ai, làm gì, ở đâu."
@@ -86,6 +88,9 @@ def article_form(cfg: Config) -> tuple[FormField, ...]:
                   hint="Một đến hai câu in đậm dưới tiêu đề; để trống thì lấy đoạn đầu của bài."),
         FormField("cover", "Ảnh đại diện", "image",
                   hint="Ảnh trên trang chủ và khi chia sẻ; để trống thì lấy ảnh đầu tiên của bài."),
+        FormField("focus", "Chỗ cần giữ khi cắt ảnh đại diện", "string", pattern=(FOCUS_PATTERN, FOCUS_MESSAGE),
+                  hint="Thường để trống: trang tự tìm người, vật chính trong ảnh. Nếu ảnh thu nhỏ bị cắt mất "
+                       "mặt người, viết vị trí cần giữ, ngang rồi dọc, tính từ góc trên bên trái: 30% 20%."),
         FormField("tags", "Từ khóa", "list", hint="Mỗi ô một từ khóa; bấm “Thêm” để thêm ô."),
         # Not required and no default, as the build reads it: no status is published,
         # so opening an archived article and saving it never turns it into a draft.

@@ -10,7 +10,10 @@ Signals:
   photo; gallery links point at the large photo for the lightbox; set
   `social_image` (1200×630 card from the cover) and `card_image` (the
   cover's 3:2 thumbnails for article lists) and `news_photo_urls` (every
-  photo's largest JPEG, for the image sitemap).
+  photo's largest JPEG, for the image sitemap). Thumbnails and the social
+  card are cropped around the photo's subject (focus.py, found where the
+  pixels are rendered), or around the point the article's `focus:` gives for
+  its cover.
 - article_writer_finalized / page_writer_finalized: render the derivatives the
   cache lacks, on every core, and copy them beside the written pages; copy
   attached documents; record each file placed in Build.outputs (news_incremental

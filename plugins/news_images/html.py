@@ -34,6 +34,7 @@ class Urls:
         self.content, self.cfg = content, cfg
         self.siteurl = content.settings.get("SITEURL", "")
         self.roles = getattr(content, "photo_roles", {}) or {}
+        self.focus = getattr(content, "focus", None)  # the editor's `focus:` for the cover's crops
         self._planned: dict[int, tuple] = {}
         self._own: str | None = None
 
@@ -51,7 +52,7 @@ class Urls:
         """(photo, its derivatives): planned once, though markup, card, social image and sitemap all ask."""
         if index not in self._planned:
             photo = self.content.photos[index]
-            self._planned[index] = photo, derivatives_of(photo, self.cfg, self.roles.get(index, ()))
+            self._planned[index] = photo, derivatives_of(photo, self.cfg, self.roles.get(index, ()), self.focus)
         return self._planned[index]
 
     def file(self, index: int) -> str:

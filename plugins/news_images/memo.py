@@ -24,7 +24,7 @@ class RewriteMemo(PickleStore):
         from news_core.cache import code_version
 
         content = urls.content
-        made_from = [code_version(), urls.siteurl, repr(urls.cfg)]
+        made_from = [code_version(), urls.siteurl, repr(urls.cfg), repr(urls.focus)]
         for index, photo in enumerate(getattr(content, "photos", None) or []):
             # what its derivatives are planned from (plan.py, with the settings above)
             roles = sorted(urls.roles.get(index, ()))

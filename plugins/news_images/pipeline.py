@@ -27,10 +27,11 @@ def photo_folder(content, photo, own: str | None = None) -> str:
     return posixpath.dirname(content.save_as) if own is None else own
 
 
-def derivatives_of(photo, cfg: Config, roles) -> tuple:
-    stem = photo.stem
-    return plan(stem, photo.digest, photo.width, photo.height, cfg,
-                gallery="gallery" in roles, cover="cover" in roles)
+def derivatives_of(photo, cfg: Config, roles, focus=None) -> tuple:
+    """`focus`: the content's `focus:` (x %, y %), for its cover's crops only."""
+    cover = "cover" in roles
+    return plan(photo.stem, photo.digest, photo.width, photo.height, cfg,
+                gallery="gallery" in roles, cover=cover, focus=focus if cover else None)
 
 
 def publish(contents, output_path: str, cfg: Config, outputs: OutputLog | None = None) -> dict:
@@ -43,11 +44,12 @@ def publish(contents, output_path: str, cfg: Config, outputs: OutputLog | None =
     photos = {}
     for content in contents:
         roles = getattr(content, "photo_roles", {}) or {}
+        focus = getattr(content, "focus", None)
         own = None
         for index, photo in enumerate(getattr(content, "photos", None) or []):
             key = (photo.source, photo.digest)
             photos[key] = photo
-            wanted[key].update(derivatives_of(photo, cfg, roles.get(index, ())))
+            wanted[key].update(derivatives_of(photo, cfg, roles.get(index, ()), focus))
             own = own or posixpath.dirname(content.save_as)
             places[key].add(photo_folder(content, photo, own))
     jobs = [

@@ -5,6 +5,7 @@ from __future__ import annotations
 import functools
 from dataclasses import dataclass
 
+from .focus import VERSION as FOCUS_VERSION
 from .settings import EXTENSIONS, Config
 
 
@@ -14,7 +15,8 @@ class Derivative:
     width: int
     height: int
     fmt: str  # "jpeg", "webp", "avif"
-    name: str  # output file name, unique per source bytes and settings
+    name: str  # output file name, unique per source bytes, settings and crop
+    focus: tuple[float, float] | None = None  # thumb, social: the editor's point (0..1), None: the photo's own
 
 
 def full_widths(width: int, widths: tuple[int, ...]) -> list[int]:
@@ -25,10 +27,24 @@ def full_widths(width: int, widths: tuple[int, ...]) -> list[int]:
     return sorted(set(chosen)) or [width]
 
 
+def crop_tag(focus: tuple[float, float] | None) -> str:
+    """What places the crops of a photo, in their names: "a1" for the attention
+    analysis (focus.py, version 1), "x30y20" for an editor's `focus: 30% 20%`.
+    Another point or another analysis gives other names, so no browser or CDN
+    keeps an old crop; full-size derivatives are never cropped and keep theirs."""
+    if focus is None:
+        return f"a{FOCUS_VERSION}"
+    return f"x{focus[0]:g}y{focus[1]:g}"
+
+
 @functools.lru_cache(maxsize=1 << 16)  # asked for each photo by the markup and by the pipeline
-def plan(stem: str, digest: str, width: int, height: int, cfg: Config, gallery: bool, cover: bool) -> tuple[Derivative, ...]:
-    """Every derivative of one photo, for (width, height) after orientation."""
+def plan(stem: str, digest: str, width: int, height: int, cfg: Config, gallery: bool, cover: bool,
+         focus: tuple[float, float] | None = None) -> tuple[Derivative, ...]:
+    """Every derivative of one photo, for (width, height) after orientation;
+    `focus`: the editor's (x %, y %) for its crops, None to find the subject."""
     tag = f"{stem}-{digest[:10]}"
+    cropped = f"{tag}-{crop_tag(focus)}"
+    point = None if focus is None else (focus[0] / 100, focus[1] / 100)
     out = []
     for w in full_widths(width, cfg.widths):
         h = max(1, round(height * w / width))
@@ -42,10 +58,10 @@ def plan(stem: str, digest: str, width: int, height: int, cfg: Config, gallery: 
             tw = min(w, width)
             th = max(1, round(tw * ah / aw))
             for fmt in cfg.formats:
-                out.append(Derivative("thumb", tw, th, fmt, f"{tag}-t{tw}.{EXTENSIONS[fmt]}"))
+                out.append(Derivative("thumb", tw, th, fmt, f"{cropped}-t{tw}.{EXTENSIONS[fmt]}", point))
     if cover:
         sw, sh = cfg.social_size
-        out.append(Derivative("social", sw, sh, "jpeg", f"{tag}-og.jpg"))
+        out.append(Derivative("social", sw, sh, "jpeg", f"{cropped}-og.jpg", point))
     return tuple(out)
 
 

@@ -1,4 +1,5 @@
-"""Decode once, orient, convert to sRGB, resize in cascade, encode; no metadata."""
+"""Decode once, orient, convert to sRGB, resize in cascade, crop thumbnails and the
+social card around the subject (focus.py), encode; no metadata."""
 
 from __future__ import annotations
 
@@ -10,6 +11,7 @@ from dataclasses import dataclass
 from news_core.files import replacing
 from PIL import Image, ImageCms, ImageOps
 
+from .focus import attention, crop
 from .plan import Derivative
 
 SRGB = ImageCms.createProfile("sRGB")
@@ -55,11 +57,17 @@ def render(job: Job) -> int:
         full[size[0]] = current
     os.makedirs(job.folder, exist_ok=True)
     quality = dict(job.quality)
+    found = None  # the subject, looked for once, on the largest size, when a crop needs it
     for item in todo:
         if item.role == "full":
             picture = full[item.width]
         else:
-            picture = ImageOps.fit(_base_for(full, item.width), (item.width, item.height), Image.LANCZOS)
+            point = item.focus  # the editor's, else the photo's own
+            if point is None:
+                if found is None:
+                    found = attention(full[max(full)])
+                point = found
+            picture = crop(_base_for(full, item.width), (item.width, item.height), point)
         _save(picture, os.path.join(job.folder, item.name), item.fmt, quality[item.fmt])
     return len(todo)
 

@@ -294,7 +294,7 @@ class NewsReader(MarkdownReader):
         metadata = {
             "title": meta.title, "slug": meta.slug, "summary": meta.summary,
             "status": "draft" if meta.draft and not self.state.config.show_drafts else "published",
-            **photo_metadata(context, cover),
+            **photo_metadata(context, cover, meta.focus),
         }
         if meta.date:
             metadata["date"] = meta.date
@@ -322,7 +322,7 @@ class NewsReader(MarkdownReader):
             "status": "draft" if hidden else "published",
             "summary": meta.summary,
             "views": meta.views,
-            **photo_metadata(context, cover),
+            **photo_metadata(context, cover, meta.focus),
             "news": info,
         }
         if meta.modified:
@@ -353,14 +353,16 @@ def _bytes(path: str) -> bytes:
         return handle.read()
 
 
-def photo_metadata(context: BodyContext, cover) -> dict:
-    """What news_images needs of an article's or a page's photos and files."""
+def photo_metadata(context: BodyContext, cover, focus=None) -> dict:
+    """What news_images needs of an article's or a page's photos and files
+    (`focus`: the front matter's, (x %, y %) for the cover's crops, or None)."""
     return {
         "photos": list(context.photos),
         "files": list(context.files),
         "photo_roles": {i: frozenset(r) for i, r in context.roles.items()},
         "has_gallery": any("gallery" in r for r in context.roles.values()),
         "cover": cover,
+        "focus": focus,
     }
 
 
