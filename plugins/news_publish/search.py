@@ -142,13 +142,13 @@ def record(title: str, content: str, summary: str) -> tuple:
 class Doc:
     """One article as the index sees it; its terms are read only when needed."""
 
-    __slots__ = ("_record", "article", "category", "date", "excerpt", "key", "title", "url")
+    __slots__ = ("_record", "_text", "article", "category", "date", "excerpt", "key", "title", "url")
 
     def __init__(self, article):
         news = getattr(article, "news", None)
         self.url, self.title = "/" + article.url, article.title
         self.date, self.category = (news.date_text if news else ""), article.category.name
-        self.article, self._record, self.excerpt = article, None, None
+        self.article, self._record, self.excerpt, self._text = article, None, None, None
         summary = getattr(article, "summary", "") or ""
         shown = f"{article.title}\0{self.date}\0{self.category}\0{summary}\0{article.content}"
         self.key = hashlib.blake2b(shown.encode(), digest_size=16).hexdigest()  # all a result shows, and the terms
@@ -161,10 +161,17 @@ class Doc:
             self.excerpt = self._record[5]
         return self._record
 
+    def passages(self) -> bytes:
+        """The article's x/ file: its passages, as JSON."""
+        return _json(passages(self.article.content))
+
     @property
     def text(self) -> str:
-        """The name of the article's x/ file: it changes whenever what a result shows does."""
-        return self.key[:16]
+        """The name of the article's x/ file: a hash of its bytes (the same in the
+        preview and in production, whose links differ but whose text does not)."""
+        if self._text is None:
+            self._text = hashlib.blake2b(self.passages(), digest_size=8).hexdigest()
+        return self._text
 
     @property
     def year(self) -> int:
@@ -332,7 +339,7 @@ def _write_texts(folder: str, docs: list[Doc]) -> set[str]:
         names.add(name)
         path = os.path.join(folder, name)
         if not os.path.exists(path):
-            write_atomic(path, _json(passages(doc.article.content)))
+            write_atomic(path, doc.passages())
     return names
 
 
