@@ -9,6 +9,7 @@ from trangtin.defaults import *  # noqa: F403 - the content model, URLs, plugins
 
 SITENAME = "Quận Đống Đa"
 SITESUBTITLE = "Tin hoạt động"
+NEWS_SUBTITLE_EN = "Activity news"  # the subtitle in the header of /en/
 SITE_AGENCY = "Ủy ban nhân dân quận Đống Đa, thành phố Hà Nội"
 # The public address: share links and printouts use it while SITEURL is empty
 # (the preview); publishconf.py sets SITEURL to it.
@@ -35,6 +36,8 @@ NEWS_AGENCY = {
     "archive. Articles are in Vietnamese.",
     "notice": "Từ ngày 01/07/2025, chính quyền cấp quận kết thúc hoạt động. "
     "Trang này lưu giữ tin hoạt động của quận Đống Đa.",
+    "notice_en": "District-level government in Vietnam ended on 1 July 2025. "
+    "This site keeps the news of Dong Da District as an archive.",
 }
 # Related agencies, linked from every page's footer.
 NEWS_LINKS = [

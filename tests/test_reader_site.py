@@ -156,7 +156,7 @@ def test_about_page_and_english_page_come_from_settings(news):
     assert about.select_one("main a[href^='tel:']")["href"] == "tel:+842438513474"
     assert about.select_one("link[hreflang='en']")["href"] == "/en/"
     english = news.page("en")
-    assert english.select_one("main")["lang"] == "en"
+    assert english.select_one("html")["lang"] == "en"
     assert english.h1.get_text() == "About this site"
     assert "People's Committee of Dong Da District" in english.select_one("main").get_text()
     # every page's footer carries the contact details and the related agencies

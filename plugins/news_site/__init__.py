@@ -10,11 +10,13 @@ Signals:
   each article set news_related (same category, nearest in date),
   news_most_viewed, news_previous / news_next (in its category) and news_share;
   put the home page's lists in the context as news_home, the menu as news_nav, the archive tree as
-  news_archive; write archives by year and month (luu-tru/2024/03/) in
+  news_archive, the list pages' side column as NEWS_BROWSE (most viewed, years); write archives by year and month (luu-tru/2024/03/) in
   Vietnamese.
 
 Settings (settings.py): NEWS_AGENCY (name, name_en, address, phone, email,
-responsible, …), NEWS_LINKS [(name, url)], NEWS_EMBLEM, NEWS_PUBLIC_URL (the
+responsible, …), NEWS_LINKS [(name, url)], NEWS_EMBLEM, NEWS_SUBTITLE_EN (the
+header's subtitle on /en/; chrome.py has the header and footer words of both
+languages), NEWS_PUBLIC_URL (the
 public address share links use when SITEURL is empty, as in a preview),
 NEWS_RELATED_COUNT, NEWS_MOST_VIEWED_COUNT, NEWS_LATEST_COUNT, NEWS_BLOCK_COUNT.
 """
@@ -50,16 +52,18 @@ def all_generators_finalized(generators):
     from pelican.generators import ArticlesGenerator
 
     from . import archives
-    from .lists import annotate, navigation
+    from .lists import annotate, browse, navigation
 
     generator = next((g for g in generators if isinstance(g, ArticlesGenerator)), None)
     if generator is None:
         return
     cfg = generator.settings[KEY]
-    generator.context["news_home"] = annotate(generator.articles, generator.categories, cfg)
+    home = generator.context["news_home"] = annotate(generator.articles, generator.categories, cfg)
     generator.context["news_nav"] = navigation(generator.categories, of(generator.settings).config.categories)
     years = archives.build(generator.articles)
     generator.context["news_archive"] = years
+    # upper case and a dataclass, so news_incremental fingerprints it with the settings
+    generator.context["NEWS_BROWSE"] = browse(home, years)
     generator.period_archives = archives.pelican_shape(years)
     generator.context["period_archives"] = generator.period_archives
 

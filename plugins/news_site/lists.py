@@ -22,8 +22,20 @@ from .settings import SiteConfig
 
 @dataclass(frozen=True)
 class Block:
+    """A home page block: its lead (the first article with a photo) shown with
+    the photo, the rest as a list in their order."""
+
     category: object
     articles: list
+
+    @property
+    def lead(self):
+        return next((a for a in self.articles if getattr(a, "card_image", None)), None)
+
+    @property
+    def rest(self) -> list:
+        lead = self.lead
+        return [a for a in self.articles if a is not lead]
 
 
 @dataclass(frozen=True)
@@ -32,6 +44,39 @@ class Home:
     latest: list
     blocks: list
     most_viewed: list
+
+
+@dataclass(frozen=True)
+class YearLink:
+    label: str
+    url: str
+
+
+@dataclass(frozen=True)
+class Stamp:
+    iso: str
+    date_text: str
+    views_text: str
+
+
+@dataclass(frozen=True)
+class Listed:
+    """What a compact list shows of an article, as plain data: the side column is
+    fingerprinted with the settings, and an Article object would take its whole
+    content (and every article it links to) into that hash."""
+
+    url: str
+    title: str
+    news: Stamp
+
+
+@dataclass(frozen=True)
+class Browse:
+    """The side column of the list pages (category, tag, archive): most viewed and
+    the archive's years. No counts: a new article must not change every page."""
+
+    most_viewed: tuple[Listed, ...]
+    years: tuple[YearLink, ...]
 
 
 @dataclass(frozen=True)
@@ -103,6 +148,12 @@ def annotate(articles: list, categories: list, cfg: SiteConfig) -> Home:
     blocks = [Block(category, by_category[category][:cfg.block_count])
               for category, _ in categories if by_category.get(category)]
     return Home(lead, latest, blocks, top[:cfg.most_viewed_count])
+
+
+def browse(home: Home, years: list) -> Browse:
+    listed = tuple(Listed(a.url, a.title, Stamp(a.news.iso, a.news.date_text, a.news.views_text))
+                   for a in home.most_viewed)
+    return Browse(listed, tuple(YearLink(y.label, y.url) for y in years))
 
 
 def navigation(categories: list, defs) -> list[NavItem]:

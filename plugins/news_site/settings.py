@@ -1,4 +1,5 @@
-"""The agency behind the site, its links and list sizes, from pelicanconf.py."""
+"""The agency behind the site, its links and list sizes, from pelicanconf.py
+(NEWS_SUBTITLE_EN: the site's subtitle on /en/, default "News")."""
 
 from __future__ import annotations
 
@@ -6,6 +7,9 @@ import os
 from dataclasses import dataclass
 
 from news_core.settings import SettingsError as CoreSettingsError
+
+from .chrome import Languages
+from .chrome import build as build_chrome
 
 
 class SettingsError(CoreSettingsError):
@@ -26,6 +30,7 @@ AGENCY_FIELDS = {
     "about": (False, "một đoạn giới thiệu cơ quan"),
     "about_en": (False, "a paragraph about the agency in English"),
     "notice": (False, "thông báo hiện trên mọi trang (ví dụ: trang lưu trữ)"),
+    "notice_en": (False, "the notice in English, for /en/ (left out there when empty)"),
 }
 
 
@@ -46,6 +51,7 @@ class SiteConfig:
     most_viewed_count: int
     latest_count: int
     block_count: int
+    chrome: Languages | None = None  # the header, menu and footer words in vi and en
 
 
 PLACEHOLDER = "CHƯA ĐIỀN"  # what `trangtin new-site` writes where the office must fill in a value
@@ -102,6 +108,7 @@ def load(settings: dict) -> SiteConfig:
         emblem_type=EMBLEM_TYPES[os.path.splitext(emblem)[1].lower()],
         public_url=public.rstrip("/"),
         **counts,
+        chrome=build_chrome(agency, settings),
     )
 
 
