@@ -142,7 +142,13 @@ class Editor:
         page.get_by_role("textbox", name="Ngày giờ đăng").fill(date)
         page.get_by_role("combobox", name="Chuyên mục").click()
         page.get_by_role("option", name="Kinh tế - Đô thị").click()
-        page.get_by_role("radio", name="Đăng lên trang").check()  # check(): clicks, then waits until it is checked
+        publish = page.get_by_role("radio", name="Đăng lên trang")
+        for _ in range(5):  # a click while the category list is still closing can be lost: click until it holds
+            if publish.get_attribute("aria-checked") == "true":
+                break
+            publish.click()
+            page.wait_for_timeout(100)
+        assert publish.get_attribute("aria-checked") == "true"
         page.get_by_role("textbox", name="Nội dung").click()
         page.keyboard.type("Sáng 21/11, phường tổ chức ra quân tổng vệ sinh môi trường trên các tuyến phố.")
 
