@@ -159,18 +159,16 @@ class Doc:
             a = self.article
             self._record = record(a.title, a.content, getattr(a, "summary", "") or "")
             self.excerpt = self._record[5]
+            self._text = hashlib.blake2b(_json(self._record[6]), digest_size=8).hexdigest()
         return self._record
-
-    def passages(self) -> bytes:
-        """The article's x/ file: its passages, as JSON."""
-        return _json(passages(self.article.content))
 
     @property
     def text(self) -> str:
         """The name of the article's x/ file: a hash of its bytes (the same in the
-        preview and in production, whose links differ but whose text does not)."""
+        preview and in production, whose links differ but whose text does not).
+        Known once the index has read the article (record)."""
         if self._text is None:
-            self._text = hashlib.blake2b(self.passages(), digest_size=8).hexdigest()
+            self.record
         return self._text
 
     @property
@@ -331,15 +329,18 @@ def write_index(output: str, articles, cache_path: str | None, target: str | Non
 
 
 def _write_texts(folder: str, docs: list[Doc]) -> set[str]:
-    """Each article's passages in x/<text>.json, written only when missing (the name
-    is a hash of the text); the names of every current article's file."""
+    """The passages of each article this index read (all of them for a full index,
+    the changed ones for a delta: the others' files are there) in x/<text>.json,
+    written only when missing (the name is a hash of the text); their names."""
     names = set()
     for doc in docs:
+        if doc._text is None:
+            continue  # unchanged since the base: not read again
         name = doc.text + ".json"
         names.add(name)
         path = os.path.join(folder, name)
         if not os.path.exists(path):
-            write_atomic(path, doc.passages())
+            write_atomic(path, _json(passages(doc.article.content)))
     return names
 
 
